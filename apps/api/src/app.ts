@@ -1,0 +1,52 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Runtime } from '@siyu/core/platform';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installErrorHandler } from './http/errors';
+import { serveSpa } from './http/static';
+import { adminAuthRoutes } from './routes/admin-auth.routes';
+import { adminOrgRoutes } from './routes/admin-org.routes';
+import { adminStaffRoutes } from './routes/admin-staff.routes';
+import { healthRoutes } from './routes/health.routes';
+import { shopRoutes } from './routes/shop.routes';
+
+/** The HTTP application: read this file as the table of contents of the API. */
+export async function buildApp(rt: Runtime, opts: { logger?: boolean; serveFrontends?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: rt.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: rt.config.mode === 'production',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Siyu API', version: '0.1.0', description: 'Private-domain operations platform (私域运营平台)' },
+      components: {
+        securitySchemes: {
+          adminSession: { type: 'apiKey', in: 'cookie', name: 'siyu_admin' },
+          shopSession: { type: 'apiKey', in: 'cookie', name: 'siyu_shop' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  healthRoutes(app, rt); //          GET /api/health, GET /api/openapi.json
+  adminAuthRoutes(app, rt); //       /api/admin/auth/*: login, logout, me, password, invites
+  adminStaffRoutes(app, rt); //      /api/admin/staff
+  adminOrgRoutes(app, rt); //        /api/admin/{permissions,roles,org-units,settings,audit-log}
+  shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
+
+  if (opts.serveFrontends) {
+    await serveSpa(app, 'admin');
+    await serveSpa(app, 'shop');
+    app.get('/', (_req, reply) => reply.redirect('/admin/'));
+  }
+  return app;
+}

@@ -1,0 +1,397 @@
+import { z } from 'zod';
+import { Email, IsoDate, idOf, Name, Ok, PageQuery, Password, pageOf, Slug, Timestamp } from './common';
+import { DataScope, PermissionKey } from './permissions';
+import { route } from './routes';
+
+// ---------- DTOs ----------
+export const TenantId = idOf('ten');
+export const StaffId = idOf('stf');
+export const RoleId = idOf('rol');
+export const OrgUnitId = idOf('org');
+
+export const TenantSummary = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+
+export const StaffStatus = z.enum(['active', 'invited', 'disabled']);
+export const Staff = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  title: z.string().nullable(),
+  status: StaffStatus,
+  roleIds: z.array(z.string()),
+  orgUnitIds: z.array(z.string()),
+  lastLoginAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type Staff = z.infer<typeof Staff>;
+
+export const Settings = z.object({
+  brandName: z.string(),
+  logoUrl: z.string().nullable(),
+  timeZone: z.string(),
+  currency: z.literal('CNY'),
+  locale: z.enum(['zh-CN', 'en']),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const Session = z.object({
+  staff: Staff,
+  tenant: TenantSummary,
+  settings: Settings,
+  permissions: z.array(z.string()),
+  dataScope: DataScope,
+  csrfToken: z.string(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const Role = z.object({
+  id: z.string(),
+  key: z.string().nullable().describe('built-in role key, null for custom roles'),
+  name: z.string(),
+  description: z.string().nullable(),
+  permissions: z.array(z.string()),
+  dataScope: DataScope,
+  builtIn: z.boolean(),
+  staffCount: z.number().int(),
+});
+export type Role = z.infer<typeof Role>;
+
+export const OrgUnitKind = z.enum(['department', 'store']);
+export const OrgUnit = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  kind: OrgUnitKind,
+  name: z.string(),
+  code: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  staffCount: z.number().int(),
+});
+export type OrgUnit = z.infer<typeof OrgUnit>;
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: Timestamp,
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  summary: z.string(),
+  changes: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+// ---------- inputs ----------
+const Phone = z.string().trim().max(30).regex(/^[0-9+\-() ]*$/, 'must be a phone number');
+const TimeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Asia/Shanghai');
+const LogoUrl = z
+  .string()
+  .max(400_000, 'logo must be smaller than 300 KB')
+  .regex(/^(https?:\/\/|data:image\/(png|jpeg|webp|svg\+xml);base64,)/, 'must be an http(s) URL or an image data URL');
+
+export const LoginInput = z.object({
+  email: Email,
+  password: z.string().min(1).max(128),
+  tenant: Slug.optional().describe('needed only when the email has accounts in several tenants'),
+});
+export const CreateStaffInput = z
+  .object({
+    name: Name,
+    email: Email,
+    phone: Phone.optional(),
+    title: z.string().trim().max(60).optional(),
+    roleIds: z.array(RoleId).min(1, 'choose at least one role').max(20),
+    orgUnitIds: z.array(OrgUnitId).max(50).default([]),
+    mode: z.enum(['password', 'invite']).default('invite'),
+    password: Password.optional(),
+  })
+  .refine((v) => v.mode !== 'password' || v.password !== undefined, {
+    path: ['password'],
+    message: 'is required when mode is password',
+  });
+export const UpdateStaffInput = z
+  .object({
+    name: Name,
+    phone: Phone.nullable(),
+    title: z.string().trim().max(60).nullable(),
+    roleIds: z.array(RoleId).min(1, 'choose at least one role').max(20),
+    orgUnitIds: z.array(OrgUnitId).max(50),
+  })
+  .partial();
+export const StaffQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  status: StaffStatus.optional(),
+  roleId: RoleId.optional(),
+  orgUnitId: OrgUnitId.optional(),
+});
+export const RoleInput = z.object({
+  name: Name,
+  description: z.string().trim().max(300).nullable().optional(),
+  permissions: z.array(PermissionKey).max(500),
+  dataScope: DataScope,
+});
+export const OrgUnitInput = z.object({
+  parentId: OrgUnitId.nullable().default(null),
+  kind: OrgUnitKind,
+  name: Name,
+  code: z.string().trim().max(40).nullable().optional(),
+  address: z.string().trim().max(200).nullable().optional(),
+  phone: Phone.nullable().optional(),
+});
+export const SettingsInput = z
+  .object({
+    brandName: Name,
+    logoUrl: LogoUrl.nullable(),
+    timeZone: TimeZone,
+    locale: z.enum(['zh-CN', 'en']),
+  })
+  .partial();
+export const AuditQuery = PageQuery.extend({
+  actorId: StaffId.optional(),
+  action: z.string().max(80).optional(),
+  entityType: z.string().max(40).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export const AcceptInviteInput = z.object({ token: z.string().min(10).max(200), password: Password });
+export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1).max(128), newPassword: Password });
+
+const IdParams = <T extends z.ZodType>(id: T) => z.object({ id });
+
+// ---------- routes ----------
+export const adminRoutes = {
+  login: route({
+    method: 'POST',
+    path: '/admin/auth/login',
+    audience: 'public',
+    summary: 'Staff login; sets the session cookie',
+    body: LoginInput,
+    response: Session,
+  }),
+  logout: route({
+    method: 'POST',
+    path: '/admin/auth/logout',
+    audience: 'admin',
+    summary: 'End the session',
+    response: Ok,
+  }),
+  me: route({ method: 'GET', path: '/admin/auth/me', audience: 'admin', summary: 'Current session', response: Session }),
+  changePassword: route({
+    method: 'POST',
+    path: '/admin/auth/password',
+    audience: 'admin',
+    summary: 'Change my password',
+    body: ChangePasswordInput,
+    response: Ok,
+  }),
+  getInvite: route({
+    method: 'GET',
+    path: '/admin/auth/invites/:token',
+    audience: 'public',
+    summary: 'Who an invitation is for',
+    params: z.object({ token: z.string().min(10).max(200) }),
+    response: z.object({ email: z.string(), name: z.string(), tenantName: z.string() }),
+  }),
+  acceptInvite: route({
+    method: 'POST',
+    path: '/admin/auth/invites/accept',
+    audience: 'public',
+    summary: 'Set a password from an invitation and log in',
+    body: AcceptInviteInput,
+    response: Session,
+  }),
+
+  listStaff: route({
+    method: 'GET',
+    path: '/admin/staff',
+    audience: 'admin',
+    permission: 'staff.read',
+    summary: 'List staff (within the data scope)',
+    query: StaffQuery,
+    response: pageOf(Staff),
+  }),
+  getStaff: route({
+    method: 'GET',
+    path: '/admin/staff/:id',
+    audience: 'admin',
+    permission: 'staff.read',
+    summary: 'One staff member',
+    params: IdParams(StaffId),
+    response: Staff,
+  }),
+  createStaff: route({
+    method: 'POST',
+    path: '/admin/staff',
+    audience: 'admin',
+    permission: 'staff.write',
+    summary: 'Create a staff member with a password, or invite one',
+    body: CreateStaffInput,
+    response: z.object({ staff: Staff, inviteUrl: z.string().nullable() }),
+    status: 201,
+  }),
+  updateStaff: route({
+    method: 'PATCH',
+    path: '/admin/staff/:id',
+    audience: 'admin',
+    permission: 'staff.write',
+    summary: 'Change a staff member',
+    params: IdParams(StaffId),
+    body: UpdateStaffInput,
+    response: Staff,
+  }),
+  disableStaff: route({
+    method: 'POST',
+    path: '/admin/staff/:id/disable',
+    audience: 'admin',
+    permission: 'staff.write',
+    summary: 'Disable a staff member and end their sessions',
+    params: IdParams(StaffId),
+    response: Staff,
+  }),
+  enableStaff: route({
+    method: 'POST',
+    path: '/admin/staff/:id/enable',
+    audience: 'admin',
+    permission: 'staff.write',
+    summary: 'Enable a disabled staff member',
+    params: IdParams(StaffId),
+    response: Staff,
+  }),
+  resetStaffPassword: route({
+    method: 'POST',
+    path: '/admin/staff/:id/reset-password',
+    audience: 'admin',
+    permission: 'staff.write',
+    summary: 'Set a new password (or generate one, shown once) and end their sessions',
+    params: IdParams(StaffId),
+    body: z.object({ password: Password.optional() }),
+    response: z.object({ temporaryPassword: z.string().nullable() }),
+  }),
+
+  listPermissions: route({
+    method: 'GET',
+    path: '/admin/permissions',
+    audience: 'admin',
+    permission: 'roles.read',
+    summary: 'The permission catalog, grouped',
+    response: z.object({ groups: z.array(z.object({ key: z.string(), permissions: z.array(z.string()) })) }),
+  }),
+  listRoles: route({
+    method: 'GET',
+    path: '/admin/roles',
+    audience: 'admin',
+    permission: 'roles.read',
+    summary: 'Roles',
+    response: z.object({ items: z.array(Role) }),
+  }),
+  createRole: route({
+    method: 'POST',
+    path: '/admin/roles',
+    audience: 'admin',
+    permission: 'roles.write',
+    summary: 'Create a custom role',
+    body: RoleInput,
+    response: Role,
+    status: 201,
+  }),
+  updateRole: route({
+    method: 'PATCH',
+    path: '/admin/roles/:id',
+    audience: 'admin',
+    permission: 'roles.write',
+    summary: 'Change a role (the owner role cannot be changed)',
+    params: IdParams(RoleId),
+    body: RoleInput.partial(),
+    response: Role,
+  }),
+  deleteRole: route({
+    method: 'DELETE',
+    path: '/admin/roles/:id',
+    audience: 'admin',
+    permission: 'roles.write',
+    summary: 'Delete a custom role that nobody holds',
+    params: IdParams(RoleId),
+    response: Ok,
+  }),
+
+  listOrgUnits: route({
+    method: 'GET',
+    path: '/admin/org-units',
+    audience: 'admin',
+    permission: 'org.read',
+    summary: 'Departments and stores, flat (parentId builds the tree)',
+    response: z.object({ items: z.array(OrgUnit) }),
+  }),
+  createOrgUnit: route({
+    method: 'POST',
+    path: '/admin/org-units',
+    audience: 'admin',
+    permission: 'org.write',
+    summary: 'Create a department or store',
+    body: OrgUnitInput,
+    response: OrgUnit,
+    status: 201,
+  }),
+  updateOrgUnit: route({
+    method: 'PATCH',
+    path: '/admin/org-units/:id',
+    audience: 'admin',
+    permission: 'org.write',
+    summary: 'Change a department or store',
+    params: IdParams(OrgUnitId),
+    body: OrgUnitInput.partial(),
+    response: OrgUnit,
+  }),
+  deleteOrgUnit: route({
+    method: 'DELETE',
+    path: '/admin/org-units/:id',
+    audience: 'admin',
+    permission: 'org.write',
+    summary: 'Delete an empty department or store',
+    params: IdParams(OrgUnitId),
+    response: Ok,
+  }),
+
+  getSettings: route({
+    method: 'GET',
+    path: '/admin/settings',
+    audience: 'admin',
+    permission: 'settings.read',
+    summary: 'Tenant settings',
+    response: Settings,
+  }),
+  updateSettings: route({
+    method: 'PATCH',
+    path: '/admin/settings',
+    audience: 'admin',
+    permission: 'settings.write',
+    summary: 'Change tenant settings',
+    body: SettingsInput,
+    response: Settings,
+  }),
+
+  listAudit: route({
+    method: 'GET',
+    path: '/admin/audit-log',
+    audience: 'admin',
+    permission: 'audit.read',
+    summary: 'Audit log of admin writes, newest first',
+    query: AuditQuery,
+    response: pageOf(AuditEntry),
+  }),
+};
+
+export { Email, Password, Slug };

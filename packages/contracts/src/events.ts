@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * The event catalog: every event a domain emits, with its payload (ids and small facts).
+ * Names are `<domain>.<aggregate>.<past-tense verb>`.
+ */
+export const EVENTS = {
+  'access.staff.created': z.object({ staffId: z.string(), invited: z.boolean() }),
+  'access.staff.disabled': z.object({ staffId: z.string() }),
+  'access.shop_account.registered': z.object({ accountId: z.string(), phone: z.string() }),
+  'access.shop_account.logged_in': z.object({ accountId: z.string(), method: z.enum(['sms', 'password']) }),
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export type EventPayload<N extends EventName> = z.infer<(typeof EVENTS)[N]>;

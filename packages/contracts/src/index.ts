@@ -1,0 +1,21 @@
+export * from './access';
+export * from './common';
+export * from './events';
+export * from './permissions';
+export * from './routes';
+export * from './shop';
+
+import { adminRoutes } from './access';
+import type { RouteDef } from './routes';
+import { devRoutes, shopRoutes } from './shop';
+
+/** Every route of the HTTP API, for registration, OpenAPI and the bad-input corpus test. */
+export const allRoutes: Record<string, RouteDef> = {
+  ...prefixKeys('admin', adminRoutes),
+  ...prefixKeys('shop', shopRoutes),
+  ...prefixKeys('dev', devRoutes),
+};
+
+function prefixKeys(prefix: string, routes: Record<string, RouteDef>) {
+  return Object.fromEntries(Object.entries(routes).map(([k, v]) => [`${prefix}.${k}`, v]));
+}

@@ -1,0 +1,42 @@
+import { ALL_PERMISSIONS, type BuiltInRole, type DataScope, type Permission } from '@siyu/contracts';
+
+const readOnly = ALL_PERMISSIONS.filter((p) => p.endsWith('.read'));
+
+/**
+ * The built-in roles every tenant starts with. The owner holds everything and cannot be changed;
+ * the others are starting points a tenant may edit. Later domains add their permissions here.
+ */
+export const BUILT_IN_ROLES: Record<
+  BuiltInRole,
+  { name: string; description: string; permissions: readonly Permission[]; dataScope: DataScope }
+> = {
+  owner: { name: '所有者', description: '品牌所有者，拥有全部权限', permissions: ALL_PERMISSIONS, dataScope: 'all' },
+  admin: { name: '管理员', description: '管理员工、角色、组织与设置', permissions: ALL_PERMISSIONS, dataScope: 'all' },
+  operator: {
+    name: '运营',
+    description: '运营活动、内容与客户分群',
+    permissions: ['settings.read', 'staff.read', 'org.read'],
+    dataScope: 'all',
+  },
+  sales: {
+    name: '销售',
+    description: '跟进自己的客户（店员、导购）',
+    permissions: ['org.read'],
+    dataScope: 'self',
+  },
+  service: {
+    name: '客服',
+    description: '处理咨询与售后',
+    permissions: ['org.read', 'staff.read'],
+    dataScope: 'all',
+  },
+  analyst: { name: '分析师', description: '只读查看全部数据与报表', permissions: readOnly, dataScope: 'all' },
+};
+
+/** A store manager: a custom-role template seeded for the demo tenant. */
+export const STORE_MANAGER_TEMPLATE = {
+  name: '店长',
+  description: '管理本门店的员工与客户',
+  permissions: ['staff.read', 'staff.write', 'org.read', 'settings.read'] as Permission[],
+  dataScope: 'org_units' as DataScope,
+};

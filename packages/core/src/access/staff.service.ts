@@ -1,0 +1,180 @@
+import { ALL_PERMISSIONS, type CreateStaffInput, type StaffQuery, type UpdateStaffInput } from '@siyu/contracts';
+import type { z } from 'zod';
+import {
+  conflict,
+  type Ctx,
+  DAY,
+  diffChanges,
+  forbidden,
+  hashPassword,
+  invalid,
+  LIMITS,
+  newId,
+  notFound,
+  randomPassword,
+  randomToken,
+  sha256,
+} from '../platform';
+import { insertInvite } from './invites.repo';
+import { countExistingOrgUnits } from './org-units.repo';
+import { findRolesByIds } from './roles.repo';
+import { toStaff } from './staff-access.service';
+import { endStaffSessions } from './staff-auth.service';
+import {
+  countOtherActiveOwners,
+  findStaff,
+  findStaffByEmail,
+  insertStaff,
+  listStaffRows,
+  setStaffOrgUnits,
+  setStaffRoles,
+  updateStaffRow,
+} from './staff.repo';
+
+export async function listStaff(ctx: Ctx, q: z.output<typeof StaffQuery>) {
+  const rows = await listStaffRows(ctx.db, ctx.tenantId, ctx.scope, {
+    q: q.q,
+    status: q.status,
+    roleId: q.roleId,
+    orgUnitId: q.orgUnitId,
+    before: q.cursor,
+    limit: q.limit + 1,
+  });
+  const items = rows.slice(0, q.limit).map(toStaff);
+  return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** A staff member inside the actor's data scope, or 404. */
+async function visibleStaff(ctx: Ctx, id: string) {
+  const s = await findStaff(ctx.db, ctx.tenantId, id, ctx.scope);
+  if (!s) throw notFound('Staff member', id);
+  return s;
+}
+
+export const getStaff = async (ctx: Ctx, id: string) => toStaff(await visibleStaff(ctx, id));
+
+const actorPermissions = (ctx: Ctx) => (ctx.actor.kind === 'staff' ? ctx.actor.permissions : [...ALL_PERMISSIONS]);
+
+/** Roles must exist, and nobody grants more than they hold: permissions and data scope. */
+async function checkRoles(ctx: Ctx, roleIds: string[]) {
+  const found = await findRolesByIds(ctx.db, ctx.tenantId, roleIds);
+  if (found.length !== new Set(roleIds).size) throw invalid('roleIds', 'contains a role that does not exist');
+  const mine = new Set(actorPermissions(ctx));
+  for (const r of found) {
+    const tooMuch = r.key === 'owner' ? mine.size < ALL_PERMISSIONS.length : r.permissions.some((p) => !mine.has(p));
+    const wider = ctx.scope.kind !== 'all' && r.dataScope === 'all';
+    if (tooMuch || wider) throw forbidden(`You cannot grant the role ${r.name}: it allows more than you hold`);
+  }
+  return found;
+}
+
+/** Org units must exist and, for a scoped actor, lie inside their scope. */
+async function checkUnits(ctx: Ctx, unitIds: string[]) {
+  if ((await countExistingOrgUnits(ctx.db, ctx.tenantId, unitIds)) !== new Set(unitIds).size)
+    throw invalid('orgUnitIds', 'contains a department or store that does not exist');
+  if (ctx.scope.kind === 'org_units') {
+    const allowed = new Set(ctx.scope.unitIds);
+    if (unitIds.length === 0 || unitIds.some((u) => !allowed.has(u)))
+      throw invalid('orgUnitIds', 'must be within your own departments or stores');
+  }
+}
+
+export async function createStaff(ctx: Ctx, input: z.output<typeof CreateStaffInput>, publicUrl: string) {
+  if (await findStaffByEmail(ctx.db, ctx.tenantId, input.email))
+    throw conflict('EMAIL_TAKEN', `A staff member with ${input.email} exists already`, { field: 'email' });
+  await checkRoles(ctx, input.roleIds);
+  await checkUnits(ctx, input.orgUnitIds);
+  const now = ctx.clock.now();
+  const id = newId('stf', now);
+  const invited = input.mode === 'invite';
+  await insertStaff(ctx.db, {
+    tenantId: ctx.tenantId,
+    id,
+    name: input.name,
+    email: input.email,
+    phone: input.phone ?? null,
+    title: input.title ?? null,
+    status: invited ? 'invited' : 'active',
+    passwordHash: invited ? null : await hashPassword(input.password!),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await setStaffRoles(ctx.db, ctx.tenantId, id, [...new Set(input.roleIds)]);
+  await setStaffOrgUnits(ctx.db, ctx.tenantId, id, [...new Set(input.orgUnitIds)]);
+  let inviteUrl: string | null = null;
+  if (invited) {
+    const token = randomToken();
+    await insertInvite(ctx.db, {
+      tenantId: ctx.tenantId,
+      id: newId('inv', now),
+      staffId: id,
+      tokenHash: sha256(token),
+      expiresAt: new Date(now.getTime() + LIMITS.invites.ttlDays * DAY),
+      createdAt: now,
+    });
+    inviteUrl = `${publicUrl}/admin/invite/${token}`;
+  }
+  await ctx.emit('access.staff.created', { staffId: id, invited });
+  await ctx.audit({
+    action: invited ? 'staff.invite' : 'staff.create',
+    entityType: 'staff',
+    entityId: id,
+    summary: `${invited ? 'Invited' : 'Created'} ${input.name} <${input.email}>`,
+    changes: { roleIds: input.roleIds, orgUnitIds: input.orgUnitIds },
+  });
+  return { staff: toStaff((await findStaff(ctx.db, ctx.tenantId, id))!), inviteUrl };
+}
+
+async function assertNotLastOwner(ctx: Ctx, id: string, what: string) {
+  const roles = await findRolesByIds(ctx.db, ctx.tenantId, (await visibleStaff(ctx, id)).roleIds);
+  if (roles.some((r) => r.key === 'owner') && (await countOtherActiveOwners(ctx.db, ctx.tenantId, id)) === 0)
+    throw conflict('LAST_OWNER', `The last active owner cannot be ${what}`);
+}
+
+export async function updateStaff(ctx: Ctx, id: string, input: z.output<typeof UpdateStaffInput>) {
+  const before = toStaff(await visibleStaff(ctx, id));
+  if (input.roleIds) {
+    const found = await checkRoles(ctx, input.roleIds);
+    if (!found.some((r) => r.key === 'owner')) await assertNotLastOwner(ctx, id, 'demoted');
+    await setStaffRoles(ctx.db, ctx.tenantId, id, [...new Set(input.roleIds)]);
+  }
+  if (input.orgUnitIds) {
+    await checkUnits(ctx, input.orgUnitIds);
+    await setStaffOrgUnits(ctx.db, ctx.tenantId, id, [...new Set(input.orgUnitIds)]);
+  }
+  const { roleIds: _r, orgUnitIds: _o, ...fields } = input;
+  if (Object.keys(fields).length) await updateStaffRow(ctx.db, ctx.tenantId, id, { ...fields, updatedAt: ctx.clock.now() });
+  const after = await getStaff(ctx, id);
+  await ctx.audit({ action: 'staff.update', entityType: 'staff', entityId: id, summary: `Changed ${after.name}`, changes: diffChanges(before, after) });
+  return after;
+}
+
+export async function setStaffEnabled(ctx: Ctx, id: string, enabled: boolean) {
+  const s = await visibleStaff(ctx, id);
+  if (!enabled) {
+    if (ctx.actor.kind === 'staff' && ctx.actor.id === id) throw conflict('CANNOT_DISABLE_SELF', 'You cannot disable yourself');
+    await assertNotLastOwner(ctx, id, 'disabled');
+  }
+  const status = enabled ? (s.passwordHash ? 'active' : 'invited') : 'disabled';
+  await updateStaffRow(ctx.db, ctx.tenantId, id, { status, updatedAt: ctx.clock.now() });
+  if (!enabled) {
+    await endStaffSessions(ctx.db, ctx.tenantId, id);
+    await ctx.emit('access.staff.disabled', { staffId: id });
+  }
+  await ctx.audit({ action: enabled ? 'staff.enable' : 'staff.disable', entityType: 'staff', entityId: id, summary: `${enabled ? 'Enabled' : 'Disabled'} ${s.name}` });
+  return getStaff(ctx, id);
+}
+
+/** Sets the given password or a generated one (returned once), and ends the member's sessions. */
+export async function resetStaffPassword(ctx: Ctx, id: string, password?: string) {
+  const s = await visibleStaff(ctx, id);
+  const temporary = password ? null : randomPassword();
+  await updateStaffRow(ctx.db, ctx.tenantId, id, {
+    passwordHash: await hashPassword(password ?? temporary!),
+    status: s.status === 'invited' ? 'active' : s.status,
+    updatedAt: ctx.clock.now(),
+  });
+  await endStaffSessions(ctx.db, ctx.tenantId, id);
+  await ctx.audit({ action: 'staff.reset_password', entityType: 'staff', entityId: id, summary: `Reset the password of ${s.name}` });
+  return { temporaryPassword: temporary };
+}

@@ -1,0 +1,11 @@
+/**
+ * @siyu/core: the business logic. Apps import domains through their index (R1) and start the
+ * runtime with `startSiyu`, which knows every domain's jobs and subscribers.
+ */
+import { accessJobs } from './access';
+import { type Config, createRuntime, mergeRegistries, type Registry, type RuntimeOptions } from './platform';
+
+export const registry: Registry = mergeRegistries({ jobs: accessJobs });
+
+export const startSiyu = (config: Config, opts: Omit<RuntimeOptions, 'config' | 'registry'> = {}) =>
+  createRuntime({ config, registry, ...opts });

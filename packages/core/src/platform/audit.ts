@@ -1,0 +1,39 @@
+import type { AuditQuery } from '@siyu/contracts';
+import { and, desc, eq, gte, like, lt } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Ctx } from './context';
+import { auditLog } from './platform.tables';
+
+/** The tenant's audit log, newest first, with keyset pagination on the id. */
+export async function listAudit(ctx: Ctx, q: z.output<typeof AuditQuery>) {
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tenantId, ctx.tenantId),
+        q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
+        q.action ? like(auditLog.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+        q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
+        q.from ? gte(auditLog.at, day(q.from)) : undefined,
+        q.to ? lt(auditLog.at, new Date(day(q.to).getTime() + 86_400_000)) : undefined,
+        q.cursor ? lt(auditLog.id, q.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(q.limit + 1);
+  const items = rows.slice(0, q.limit).map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    summary: r.summary,
+    changes: (r.changes as Record<string, unknown> | null) ?? null,
+    ip: r.ip,
+  }));
+  return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
+}

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { Config } from './config';
+
+/** Drizzle over either engine, or a transaction of it. */
+// biome-ignore lint/suspicious/noExplicitAny: both engines' drizzle types meet here
+export type Db = PgDatabase<PgQueryResultHKT, any>;
+
+/** Runs raw SQL; pg-boss and migrations use it. Multi-statement text without values is allowed. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export type Database = {
+  engine: 'pglite' | 'postgres';
+  db: Db;
+  executeSql: ExecuteSql;
+  close(): Promise<void>;
+};
+
+export class DataDirLockedError extends Error {}
+
+/** Opens the configured engine: PGlite in `dataDir/pgdata` (with a lock file), or a pg Pool. */
+export async function openDatabase(
+  config: Pick<Config, 'engine' | 'dataDir' | 'databaseUrl'>,
+  opts: { poolSize?: number; pgliteDir?: string | null; loadDataDir?: Blob } = {},
+): Promise<Database> {
+  if (config.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', () => {}); // idle client errors are reported on the next query
+    const db = drizzlePg(pool) as unknown as Db;
+    return {
+      engine: 'postgres',
+      db,
+      executeSql: async (text, values) => {
+        const r = await pool.query(text, values as unknown[]);
+        const results = Array.isArray(r) ? r : [r];
+        return { rows: results.flatMap((x) => x.rows ?? []) };
+      },
+      close: () => pool.end(),
+    };
+  }
+  const dir = opts.pgliteDir === undefined ? path.join(config.dataDir, 'pgdata') : opts.pgliteDir;
+  const release = dir ? lockDataDir(config.dataDir) : () => {};
+  try {
+    if (dir) fs.mkdirSync(dir, { recursive: true });
+    const lite = await PGlite.create(dir ? { dataDir: dir } : { loadDataDir: opts.loadDataDir });
+    const db = drizzleLite(lite) as unknown as Db;
+    return {
+      engine: 'pglite',
+      db,
+      executeSql: async (text, values) =>
+        values?.length
+          ? ((await lite.query(text, values)) as { rows: Record<string, unknown>[] })
+          : { rows: (await lite.exec(text)).flatMap((r) => (r.rows ?? []) as Record<string, unknown>[]) },
+      close: async () => {
+        await lite.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/**
+ * PGlite does not lock its data directory, and two processes on one directory silently lose
+ * writes. Take an exclusive lock file; a second process gets a clear error.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'siyu.lock');
+  const take = () => {
+    const fd = fs.openSync(file, 'wx');
+    fs.writeSync(fd, String(process.pid));
+    fs.closeSync(fd);
+  };
+  try {
+    take();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new DataDirLockedError(
+        `The data directory ${dataDir} is in use by another Siyu process (pid ${pid}). ` +
+          'Stop it first, or set SIYU_DATA_DIR to another directory. The embedded database allows one process only.',
+      );
+    }
+    fs.rmSync(file, { force: true }); // stale lock of a process that is gone
+    take();
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    try {
+      if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file, { force: true });
+    } catch {}
+    process.off('exit', release);
+  };
+  process.on('exit', release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

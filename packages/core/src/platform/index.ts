@@ -1,0 +1,17 @@
+export * from './clock';
+export * from './config';
+export * from './context';
+export * from './db';
+export * from './errors';
+export * from './ids';
+export * from './limits';
+export * from './logger';
+export { MIGRATIONS_DIR, runMigrations } from './migrate';
+export * from './passwords';
+export * from './rate-limit';
+export * from './registry';
+export * from './runtime';
+export * from './sms';
+export * from './tokens';
+export * from './changes';
+export * from './audit';

@@ -1,0 +1,31 @@
+/**
+ * Every limit of the platform, in one place (DESIGN R13). Later domains add WeCom's caps here,
+ * each with its source. Rate-limit windows are fixed windows.
+ */
+export type Window = { max: number; windowSeconds: number };
+
+export const LIMITS = {
+  smsCode: {
+    /** One code per phone per minute; the storefront counts down `resendAfterSeconds`. */
+    perPhoneMinute: { max: 1, windowSeconds: 60 },
+    perPhoneHour: { max: 5, windowSeconds: 3600 },
+    perPhoneDay: { max: 10, windowSeconds: 86_400 },
+    perIpHour: { max: 30, windowSeconds: 3600 },
+    codeTtlSeconds: 300,
+    /** Wrong guesses before a code is burnt. */
+    maxAttempts: 5,
+  },
+  staffLogin: {
+    perEmail: { max: 10, windowSeconds: 900 },
+    perIp: { max: 100, windowSeconds: 900 },
+  },
+  shopLogin: {
+    perPhone: { max: 10, windowSeconds: 900 },
+    perIp: { max: 100, windowSeconds: 900 },
+  },
+  sessions: {
+    staffIdleDays: 7,
+    shopIdleDays: 30,
+  },
+  invites: { ttlDays: 7 },
+} as const satisfies Record<string, Record<string, Window | number>>;

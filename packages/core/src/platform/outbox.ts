@@ -1,0 +1,123 @@
+import type { Clock } from './clock';
+import { makeCtx } from './context';
+import type { Db } from './db';
+import type { Logger } from './logger';
+import { claimHandler, lockDueRows, markDispatched, markFailed, type OutboxRow } from './outbox.repo';
+import type { Registry } from './registry';
+
+export type JobSender = (row: OutboxRow) => Promise<void>;
+
+const BATCH = 50;
+const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1000, 3_600_000);
+
+/**
+ * Delivers outbox rows after commit: events to their subscribers (each in a savepoint, once per
+ * (event, handler)), jobs to the job queue (by a fixed job id, so a second send is a no-op).
+ */
+export function createDispatcher(deps: {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  registry: Registry;
+  sendJob: JobSender;
+}) {
+  const { db, clock, log, registry } = deps;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function deliverEvent(tx: Db, row: OutboxRow): Promise<boolean> {
+    for (const sub of registry.subscribers.filter((s) => s.event === row.name)) {
+      try {
+        await tx.transaction(async (sp) => {
+          const spDb = sp as Db;
+          if (!(await claimHandler(spDb, row.id, sub.name, clock.now()))) return;
+          const ctx = makeCtx({
+            tenantId: row.tenantId ?? '',
+            actor: { kind: 'system', name: sub.name },
+            scope: { kind: 'all' },
+            db: spDb,
+            clock,
+            log,
+            ip: null,
+            inTransaction: true,
+          });
+          await sub.handle(ctx, row.payload as never, { eventId: row.id });
+        });
+      } catch (e) {
+        const msg = `${sub.name}: ${(e as Error).stack ?? e}`;
+        log.warn({ event: row.name, eventId: row.id, handler: sub.name, err: e }, 'event handler failed');
+        await markFailed(tx, row.id, msg, new Date(clock.now().getTime() + backoffMs(row.attempts)));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One pass over due rows; returns how many rows it delivered. */
+  async function runOnce(): Promise<number> {
+    const jobs: OutboxRow[] = [];
+    const delivered = await db.transaction(async (txRaw) => {
+      const tx = txRaw as Db;
+      const rows = await lockDueRows(tx, clock.now(), BATCH);
+      const done: string[] = [];
+      for (const row of rows) {
+        if (row.kind === 'job') jobs.push(row);
+        else if (await deliverEvent(tx, row)) done.push(row.id);
+      }
+      await markDispatched(tx, done, clock.now());
+      return done.length;
+    });
+    const sent: string[] = [];
+    for (const row of jobs) {
+      try {
+        await deps.sendJob(row);
+        sent.push(row.id);
+      } catch (e) {
+        log.warn({ job: row.name, err: e }, 'could not enqueue job');
+        await markFailed(db, row.id, String(e), new Date(clock.now().getTime() + backoffMs(row.attempts)));
+      }
+    }
+    await markDispatched(db, sent, clock.now());
+    return delivered + sent.length;
+  }
+
+  /** Runs passes until nothing is due. Concurrent calls share one run. */
+  async function drain(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
+      } while (again);
+      return total;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  const kick = () => {
+    setImmediate(() => drain().catch((e) => log.error({ err: e }, 'outbox dispatch failed')));
+  };
+
+  return {
+    drain,
+    kick,
+    /** Polls for rows written by other processes and for retries. */
+    start(intervalMs = 1000) {
+      timer ??= setInterval(kick, intervalMs).unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;
