@@ -5,6 +5,7 @@ import type { Runtime } from '@siyu/core/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installErrorHandler } from './http/errors';
+import { rejectNulBytes } from './http/nul-bytes';
 import { serveSpa } from './http/static';
 import { adminAuthRoutes } from './routes/admin-auth.routes';
 import { adminOrgRoutes } from './routes/admin-org.routes';
@@ -13,7 +14,10 @@ import { healthRoutes } from './routes/health.routes';
 import { shopRoutes } from './routes/shop.routes';
 
 /** The HTTP application: read this file as the table of contents of the API. */
-export async function buildApp(rt: Runtime, opts: { logger?: boolean; serveFrontends?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  rt: Runtime,
+  opts: { logger?: boolean; serveFrontends?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: rt.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -22,6 +26,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; serveFront
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  rejectNulBytes(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

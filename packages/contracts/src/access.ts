@@ -85,7 +85,11 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 // ---------- inputs ----------
-const Phone = z.string().trim().max(30).regex(/^[0-9+\-() ]*$/, 'must be a phone number');
+const Phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[0-9+\-() ]*$/, 'must be a phone number');
 const TimeZone = z
   .string()
   .max(64)
@@ -144,7 +148,7 @@ export const RoleInput = z.object({
   dataScope: DataScope,
 });
 export const OrgUnitInput = z.object({
-  parentId: OrgUnitId.nullable().default(null),
+  parentId: OrgUnitId.nullable().optional().describe('null or absent: a top-level unit'),
   kind: OrgUnitKind,
   name: Name,
   code: z.string().trim().max(40).nullable().optional(),
@@ -188,7 +192,13 @@ export const adminRoutes = {
     summary: 'End the session',
     response: Ok,
   }),
-  me: route({ method: 'GET', path: '/admin/auth/me', audience: 'admin', summary: 'Current session', response: Session }),
+  me: route({
+    method: 'GET',
+    path: '/admin/auth/me',
+    audience: 'admin',
+    summary: 'Current session',
+    response: Session,
+  }),
   changePassword: route({
     method: 'POST',
     path: '/admin/auth/password',

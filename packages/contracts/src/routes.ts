@@ -37,11 +37,12 @@ export const route = <
   def: RouteDef<P, Q, B, R>,
 ) => def;
 
-export type Input<D> = D extends RouteDef<infer P, infer Q, infer B, z.ZodType>
-  ? ([P] extends [z.ZodNever] ? unknown : { params: z.input<P> }) &
-      ([Q] extends [z.ZodNever] ? unknown : { query?: z.input<Q> }) &
-      ([B] extends [z.ZodNever] ? unknown : { body: z.input<B> })
-  : never;
+export type Input<D> =
+  D extends RouteDef<infer P, infer Q, infer B, z.ZodType>
+    ? ([P] extends [z.ZodNever] ? unknown : { params: z.input<P> }) &
+        ([Q] extends [z.ZodNever] ? unknown : { query?: z.input<Q> }) &
+        ([B] extends [z.ZodNever] ? unknown : { body: z.input<B> })
+    : never;
 export type Output<D> = D extends RouteDef<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
 
 /** Fills `:param` placeholders of a route path. */

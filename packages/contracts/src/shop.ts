@@ -145,7 +145,10 @@ export const devRoutes = {
     path: '/dev/sms',
     audience: 'dev',
     summary: 'Demo mode only: messages the dev SMS provider recorded instead of sending',
-    query: z.object({ phone: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    query: z.object({
+      phone: z.string().max(20).optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    }),
     response: z.object({ items: z.array(DevSms) }),
   }),
 };

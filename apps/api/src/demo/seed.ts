@@ -31,7 +31,10 @@ const STAFF: StaffSeed[] = [
  * Returns false when the tenant exists already.
  */
 export async function seedDemo(rt: Runtime): Promise<boolean> {
-  const exists = await access.getTenantBySlug(rt.db, DEMO.slug).then(() => true, () => false);
+  const exists = await access.getTenantBySlug(rt.db, DEMO.slug).then(
+    () => true,
+    () => false,
+  );
   if (exists) return false;
   const base = rt.ctx({ tenantId: '', actor: { kind: 'system', name: 'seed' } });
   await inTransaction(base, async (tx) => {
@@ -44,7 +47,7 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
     const seedCtx = withTenant(tx, tenantId);
     const units: Record<string, string> = {};
     const hq = await access.createOrgUnit(seedCtx, { parentId: null, kind: 'department', name: '总部' });
-    units['总部'] = hq.id;
+    units.总部 = hq.id;
     for (const d of DEPARTMENTS)
       units[d] = (await access.createOrgUnit(seedCtx, { parentId: hq.id, kind: 'department', name: d })).id;
     const retail = await access.createOrgUnit(seedCtx, { parentId: null, kind: 'department', name: '门店事业部' });

@@ -19,7 +19,13 @@ export async function serveSpa(app: FastifyInstance, name: 'admin' | 'shop') {
     );
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: name === 'admin', wildcard: false, index: false });
+  await app.register(fastifyStatic, {
+    root,
+    prefix: `/${name}/`,
+    decorateReply: name === 'admin',
+    wildcard: false,
+    index: false,
+  });
   const html = () => fs.readFileSync(path.join(root, 'index.html'));
   const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html());
@@ -30,9 +36,12 @@ export async function serveSpa(app: FastifyInstance, name: 'admin' | 'shop') {
     const file = path.join(root, rel);
     if (rel && file.startsWith(root) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const longCache = rel.startsWith('assets/');
-      return reply.header('cache-control', longCache ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(rel, root);
+      return reply
+        .header('cache-control', longCache ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(rel, root);
     }
-    if (/\.[a-z0-9]+$/i.test(rel)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No file ${rel}` } });
+    if (/\.[a-z0-9]+$/i.test(rel))
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No file ${rel}` } });
     return spa(req, reply);
   });
 }

@@ -17,39 +17,73 @@ export function shopRoutes(app: FastifyInstance, rt: Runtime) {
     smsSandboxUrl: rt.config.mode === 'demo' ? `/shop/t/${tenant!.slug}/dev/sms` : null,
   }));
 
-  mount(app, rt, r.sendSmsCode, async ({ ctx, tenant, body, client }) =>
-    access.sendSmsCode(ctx, deps, tenant!, body.phone, body.purpose, client.ip), noTx);
+  mount(
+    app,
+    rt,
+    r.sendSmsCode,
+    async ({ ctx, tenant, body, client }) =>
+      access.sendSmsCode(ctx, deps, tenant!, body.phone, body.purpose, client.ip),
+    noTx,
+  );
 
-  mount(app, rt, r.loginWithSms, async ({ ctx, tenant, body, client, reply }) => {
-    const s = await access.loginWithSms(ctx, tenant!, body, client);
-    setSessionCookie(rt, reply, SHOP_COOKIE, s.session.token, s.session.expiresAt);
-    return { account: s.account, csrfToken: s.session.csrfToken, registered: s.registered };
-  }, noTx);
+  mount(
+    app,
+    rt,
+    r.loginWithSms,
+    async ({ ctx, tenant, body, client, reply }) => {
+      const s = await access.loginWithSms(ctx, tenant!, body, client);
+      setSessionCookie(rt, reply, SHOP_COOKIE, s.session.token, s.session.expiresAt);
+      return { account: s.account, csrfToken: s.session.csrfToken, registered: s.registered };
+    },
+    noTx,
+  );
 
-  mount(app, rt, r.loginWithPassword, async ({ ctx, tenant, body, client, reply }) => {
-    const s = await access.loginWithPassword(ctx, deps, tenant!, body, client);
-    setSessionCookie(rt, reply, SHOP_COOKIE, s.session.token, s.session.expiresAt);
-    return { account: s.account, csrfToken: s.session.csrfToken };
-  }, noTx);
+  mount(
+    app,
+    rt,
+    r.loginWithPassword,
+    async ({ ctx, tenant, body, client, reply }) => {
+      const s = await access.loginWithPassword(ctx, deps, tenant!, body, client);
+      setSessionCookie(rt, reply, SHOP_COOKIE, s.session.token, s.session.expiresAt);
+      return { account: s.account, csrfToken: s.session.csrfToken };
+    },
+    noTx,
+  );
 
-  mount(app, rt, r.resetPassword, async ({ ctx, tenant, body, client, reply }) => {
-    const s = await access.resetPasswordWithSms(ctx, tenant!, body, client);
-    setSessionCookie(rt, reply, SHOP_COOKIE, s.session.token, s.session.expiresAt);
-    return { account: s.account, csrfToken: s.session.csrfToken };
-  }, noTx);
+  mount(
+    app,
+    rt,
+    r.resetPassword,
+    async ({ ctx, tenant, body, client, reply }) => {
+      const s = await access.resetPasswordWithSms(ctx, tenant!, body, client);
+      setSessionCookie(rt, reply, SHOP_COOKIE, s.session.token, s.session.expiresAt);
+      return { account: s.account, csrfToken: s.session.csrfToken };
+    },
+    noTx,
+  );
 
-  mount(app, rt, r.logout, async ({ req, reply }) => {
-    await access.closeSession(rt.db, req.cookies[SHOP_COOKIE]!);
-    clearSessionCookie(reply, SHOP_COOKIE);
-    return { ok: true as const };
-  }, noTx);
+  mount(
+    app,
+    rt,
+    r.logout,
+    async ({ req, reply }) => {
+      await access.closeSession(rt.db, req.cookies[SHOP_COOKIE]!);
+      clearSessionCookie(reply, SHOP_COOKIE);
+      return { ok: true as const };
+    },
+    noTx,
+  );
 
   mount(app, rt, r.me, async ({ shopper }) => ({
     account: access.toShopAccount(shopper!.account),
     csrfToken: shopper!.csrfToken,
   }));
-  mount(app, rt, r.updateProfile, async ({ ctx, shopper, body }) => access.updateProfile(ctx, shopper!.account.id, body));
-  mount(app, rt, r.setPassword, async ({ ctx, shopper, body }) => access.setShopPassword(ctx, shopper!.account.id, body));
+  mount(app, rt, r.updateProfile, async ({ ctx, shopper, body }) =>
+    access.updateProfile(ctx, shopper!.account.id, body),
+  );
+  mount(app, rt, r.setPassword, async ({ ctx, shopper, body }) =>
+    access.setShopPassword(ctx, shopper!.account.id, body),
+  );
 
   // Demo mode only (mount answers 404 otherwise): the dev SMS provider's outbox.
   mount(app, rt, devRoutes.listSms, async ({ query }) => ({ items: await listDevSms(rt.db, query) }));

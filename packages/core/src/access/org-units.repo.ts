@@ -32,7 +32,12 @@ export async function countExistingOrgUnits(db: Db, tenantId: string, ids: strin
   return r?.n ?? 0;
 }
 
-export async function updateOrgUnitRow(db: Db, tenantId: string, id: string, set: Partial<typeof orgUnits.$inferInsert>) {
+export async function updateOrgUnitRow(
+  db: Db,
+  tenantId: string,
+  id: string,
+  set: Partial<typeof orgUnits.$inferInsert>,
+) {
   await db
     .update(orgUnits)
     .set(set)

@@ -42,11 +42,12 @@ async function assertParent(ctx: Ctx, parentId: string | null, selfId?: string) 
 }
 
 export async function createOrgUnit(ctx: Ctx, input: z.output<typeof OrgUnitInput>): Promise<OrgUnit> {
-  await assertParent(ctx, input.parentId);
+  const parentId = input.parentId ?? null;
+  await assertParent(ctx, parentId);
   const row = {
     tenantId: ctx.tenantId,
     id: newId('org', ctx.clock.now()),
-    parentId: input.parentId,
+    parentId,
     kind: input.kind,
     name: input.name,
     code: input.code ?? null,
@@ -55,7 +56,12 @@ export async function createOrgUnit(ctx: Ctx, input: z.output<typeof OrgUnitInpu
     createdAt: ctx.clock.now(),
   };
   await insertOrgUnit(ctx.db, row);
-  await ctx.audit({ action: 'org_unit.create', entityType: 'org_unit', entityId: row.id, summary: `Created ${row.kind} ${row.name}` });
+  await ctx.audit({
+    action: 'org_unit.create',
+    entityType: 'org_unit',
+    entityId: row.id,
+    summary: `Created ${row.kind} ${row.name}`,
+  });
   return toOrgUnit(row, 0);
 }
 
@@ -65,7 +71,13 @@ export async function updateOrgUnit(ctx: Ctx, id: string, input: Partial<z.outpu
   const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   if (Object.keys(set).length) await updateOrgUnitRow(ctx.db, ctx.tenantId, id, set);
   const after = await getOrgUnit(ctx, id);
-  await ctx.audit({ action: 'org_unit.update', entityType: 'org_unit', entityId: id, summary: `Changed ${after.kind} ${after.name}`, changes: diffChanges(before, after) });
+  await ctx.audit({
+    action: 'org_unit.update',
+    entityType: 'org_unit',
+    entityId: id,
+    summary: `Changed ${after.kind} ${after.name}`,
+    changes: diffChanges(before, after),
+  });
   return after;
 }
 
@@ -76,6 +88,11 @@ export async function deleteOrgUnit(ctx: Ctx, id: string) {
   if (unit.staffCount > 0)
     throw conflict('ORG_UNIT_HAS_STAFF', `${unit.staffCount} staff member(s) belong to ${unit.name}; move them first`);
   await deleteOrgUnitRow(ctx.db, ctx.tenantId, id);
-  await ctx.audit({ action: 'org_unit.delete', entityType: 'org_unit', entityId: id, summary: `Deleted ${unit.kind} ${unit.name}` });
+  await ctx.audit({
+    action: 'org_unit.delete',
+    entityType: 'org_unit',
+    entityId: id,
+    summary: `Deleted ${unit.kind} ${unit.name}`,
+  });
   return { ok: true as const };
 }

@@ -34,7 +34,12 @@ export async function findRoleByName(db: Db, tenantId: string, name: string): Pr
 }
 
 export const findRolesByIds = (db: Db, tenantId: string, ids: string[]) =>
-  ids.length ? db.select().from(roles).where(and(eq(roles.tenantId, tenantId), inArray(roles.id, ids))) : Promise.resolve([]);
+  ids.length
+    ? db
+        .select()
+        .from(roles)
+        .where(and(eq(roles.tenantId, tenantId), inArray(roles.id, ids)))
+    : Promise.resolve([]);
 
 export async function updateRoleRow(db: Db, tenantId: string, id: string, set: Partial<typeof roles.$inferInsert>) {
   const [row] = await db

@@ -50,7 +50,13 @@ export async function createRole(ctx: Ctx, input: z.output<typeof RoleInput>): P
     createdAt: ctx.clock.now(),
   };
   await insertRoles(ctx.db, [row]);
-  await ctx.audit({ action: 'role.create', entityType: 'role', entityId: row.id, summary: `Created role ${row.name}`, changes: { permissions: row.permissions, dataScope: row.dataScope } });
+  await ctx.audit({
+    action: 'role.create',
+    entityType: 'role',
+    entityId: row.id,
+    summary: `Created role ${row.name}`,
+    changes: { permissions: row.permissions, dataScope: row.dataScope },
+  });
   return toRole(row, 0);
 }
 
@@ -66,7 +72,13 @@ export async function updateRole(ctx: Ctx, id: string, input: Partial<z.output<t
     ...(input.dataScope !== undefined && { dataScope: input.dataScope }),
   };
   const row = Object.keys(set).length ? await updateRoleRow(ctx.db, ctx.tenantId, id, set) : role;
-  await ctx.audit({ action: 'role.update', entityType: 'role', entityId: id, summary: `Changed role ${row!.name}`, changes: set });
+  await ctx.audit({
+    action: 'role.update',
+    entityType: 'role',
+    entityId: id,
+    summary: `Changed role ${row!.name}`,
+    changes: set,
+  });
   return toRole(row!, await countRoleHolders(ctx.db, ctx.tenantId, id));
 }
 
@@ -76,7 +88,9 @@ export async function deleteRole(ctx: Ctx, id: string) {
   if (role.key !== null) throw conflict('BUILT_IN_ROLE', 'Built-in roles cannot be deleted');
   const holders = await countRoleHolders(ctx.db, ctx.tenantId, id);
   if (holders > 0)
-    throw conflict('ROLE_IN_USE', `${holders} staff member(s) hold this role; give them another role first`, { holders });
+    throw conflict('ROLE_IN_USE', `${holders} staff member(s) hold this role; give them another role first`, {
+      holders,
+    });
   await deleteRoleRow(ctx.db, ctx.tenantId, id);
   await ctx.audit({ action: 'role.delete', entityType: 'role', entityId: id, summary: `Deleted role ${role.name}` });
   return { ok: true as const };

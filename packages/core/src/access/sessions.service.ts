@@ -1,5 +1,12 @@
 import { type Clock, DAY, type Db, MINUTE, randomToken, sha256 } from '../platform';
-import { deleteSession, deleteSessionsOf, findSession, insertSession, type SessionRow, touchSession } from './sessions.repo';
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findSession,
+  insertSession,
+  type SessionRow,
+  touchSession,
+} from './sessions.repo';
 
 export type SessionKind = SessionRow['kind'];
 export type OpenedSession = { token: string; csrfToken: string; expiresAt: Date };
@@ -11,7 +18,14 @@ export type OpenedSession = { token: string; csrfToken: string; expiresAt: Date 
 export async function openSession(
   db: Db,
   clock: Clock,
-  s: { tenantId: string; kind: SessionKind; subjectId: string; idleDays: number; ip?: string | null; userAgent?: string | null },
+  s: {
+    tenantId: string;
+    kind: SessionKind;
+    subjectId: string;
+    idleDays: number;
+    ip?: string | null;
+    userAgent?: string | null;
+  },
 ): Promise<OpenedSession> {
   const token = randomToken();
   const csrfToken = randomToken(24);

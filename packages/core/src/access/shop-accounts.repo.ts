@@ -28,7 +28,12 @@ export async function insertAccountOnce(db: Db, row: typeof shopAccounts.$inferI
   return { account: (await findAccountByPhone(db, row.tenantId, row.phone))!, created: false };
 }
 
-export async function updateAccountRow(db: Db, tenantId: string, id: string, set: Partial<typeof shopAccounts.$inferInsert>) {
+export async function updateAccountRow(
+  db: Db,
+  tenantId: string,
+  id: string,
+  set: Partial<typeof shopAccounts.$inferInsert>,
+) {
   const [row] = await db
     .update(shopAccounts)
     .set(set)

@@ -49,7 +49,14 @@ export const toShopAccount = (a: ShopAccountRow): ShopAccount => ({
 const codeHash = (tenantId: string, phone: string, code: string) => sha256(`${tenantId}:${phone}:${code}`);
 
 /** Sends a 6-digit code, within the per-phone and per-IP limits. */
-export async function sendSmsCode(ctx: Ctx, deps: ShopDeps, tenant: TenantRow, phone: string, purpose: Purpose, ip: string | null) {
+export async function sendSmsCode(
+  ctx: Ctx,
+  deps: ShopDeps,
+  tenant: TenantRow,
+  phone: string,
+  purpose: Purpose,
+  ip: string | null,
+) {
   const L = LIMITS.smsCode;
   await enforce(
     deps.limiter,
@@ -113,7 +120,12 @@ async function startSession(ctx: Ctx, account: ShopAccountRow, client: Client, m
 }
 
 /** Phone + code; the first successful login registers the phone. */
-export async function loginWithSms(ctx: Ctx, tenant: TenantRow, input: { phone: string; code: string }, client: Client) {
+export async function loginWithSms(
+  ctx: Ctx,
+  tenant: TenantRow,
+  input: { phone: string; code: string },
+  client: Client,
+) {
   await useCode(ctx, tenant.id, input.phone, input.code, 'login');
   return inTransaction(ctx, async (tx) => {
     const { account, created } = await insertAccountOnce(tx.db, {
@@ -136,10 +148,14 @@ export async function loginWithPassword(
 ) {
   const L = LIMITS.shopLogin;
   const phoneKey = `shop-login:${tenant.id}:${input.phone}`;
-  await enforce(deps.limiter, [
-    [phoneKey, L.perPhone],
-    [`shop-login:ip:${client.ip}`, L.perIp],
-  ], 'Too many login attempts');
+  await enforce(
+    deps.limiter,
+    [
+      [phoneKey, L.perPhone],
+      [`shop-login:ip:${client.ip}`, L.perIp],
+    ],
+    'Too many login attempts',
+  );
   const account = await findAccountByPhone(ctx.db, tenant.id, input.phone);
   if (!(await verifyPassword(input.password, account?.passwordHash)) || !account)
     throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong phone number or password');

@@ -13,12 +13,18 @@ async function account(ctx: Ctx, id: string) {
 export async function updateProfile(ctx: Ctx, accountId: string, input: z.output<typeof ProfileInput>) {
   await account(ctx, accountId);
   const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  const row = Object.keys(set).length ? await updateAccountRow(ctx.db, ctx.tenantId, accountId, set) : await account(ctx, accountId);
+  const row = Object.keys(set).length
+    ? await updateAccountRow(ctx.db, ctx.tenantId, accountId, set)
+    : await account(ctx, accountId);
   return toShopAccount(row!);
 }
 
 /** Sets a first password, or changes it (then the current one is required). */
-export async function setShopPassword(ctx: Ctx, accountId: string, input: { currentPassword?: string; newPassword: string }) {
+export async function setShopPassword(
+  ctx: Ctx,
+  accountId: string,
+  input: { currentPassword?: string; newPassword: string },
+) {
   const a = await account(ctx, accountId);
   if (a.passwordHash) {
     if (!input.currentPassword) throw invalid('currentPassword', 'is required to change the password');

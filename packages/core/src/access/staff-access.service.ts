@@ -31,12 +31,21 @@ export async function accessOf(db: Db, tenantId: string, staffId: string) {
   let scope: Scope;
   if (dataScope === 'all') scope = { kind: 'all' };
   else if (dataScope === 'self') scope = { kind: 'self', staffId };
-  else scope = { kind: 'org_units', unitIds: await expandSubtree(db, tenantId, await unitIdsOfStaff(db, tenantId, staffId)) };
+  else
+    scope = {
+      kind: 'org_units',
+      unitIds: await expandSubtree(db, tenantId, await unitIdsOfStaff(db, tenantId, staffId)),
+    };
   return { permissions, dataScope, scope };
 }
 
 /** The `Session` answer of login and `me`. */
-export async function describeStaffSession(db: Db, tenantId: string, staffId: string, csrfToken: string): Promise<Session> {
+export async function describeStaffSession(
+  db: Db,
+  tenantId: string,
+  staffId: string,
+  csrfToken: string,
+): Promise<Session> {
   const [staff, tenant, access] = [
     await findStaff(db, tenantId, staffId),
     await findTenantById(db, tenantId),

@@ -87,7 +87,7 @@ export async function authenticateStaff(db: Db, clock: Clock, token: string | un
   const s = await resolveSession(db, clock, token, 'staff', LIMITS.sessions.staffIdleDays);
   if (!s) throw unauthorized();
   const staff = await findStaff(db, s.tenantId, s.subjectId);
-  if (!staff || staff.status !== 'active') throw unauthorized('Your account is no longer active');
+  if (staff?.status !== 'active') throw unauthorized('Your account is no longer active');
   const access = await accessOf(db, s.tenantId, staff.id);
   return { ...access, tenantId: s.tenantId, staffId: staff.id, staffName: staff.name, csrfToken: s.csrfToken };
 }
@@ -102,7 +102,12 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
     passwordHash: await hashPassword(input.newPassword),
     updatedAt: ctx.clock.now(),
   });
-  await ctx.audit({ action: 'staff.change_password', entityType: 'staff', entityId: staff.id, summary: `${staff.name} changed their password` });
+  await ctx.audit({
+    action: 'staff.change_password',
+    entityType: 'staff',
+    entityId: staff.id,
+    summary: `${staff.name} changed their password`,
+  });
   return { ok: true as const };
 }
 

@@ -18,8 +18,12 @@ export async function setStaffOrgUnits(db: Db, tenantId: string, staffId: string
     await db.insert(staffOrgUnits).values(unitIds.map((orgUnitId) => ({ tenantId, staffId, orgUnitId })));
 }
 
-const roleIdsOf = sql<string[]>`coalesce((select array_agg(sr.role_id order by sr.role_id) from ${staffRoles} sr where sr.tenant_id = ${staff.tenantId} and sr.staff_id = ${staff.id}), '{}')`;
-const unitIdsOf = sql<string[]>`coalesce((select array_agg(so.org_unit_id order by so.org_unit_id) from ${staffOrgUnits} so where so.tenant_id = ${staff.tenantId} and so.staff_id = ${staff.id}), '{}')`;
+const roleIdsOf = sql<
+  string[]
+>`coalesce((select array_agg(sr.role_id order by sr.role_id) from ${staffRoles} sr where sr.tenant_id = ${staff.tenantId} and sr.staff_id = ${staff.id}), '{}')`;
+const unitIdsOf = sql<
+  string[]
+>`coalesce((select array_agg(so.org_unit_id order by so.org_unit_id) from ${staffOrgUnits} so where so.tenant_id = ${staff.tenantId} and so.staff_id = ${staff.id}), '{}')`;
 
 const withLinks = (r: { s: StaffRow; roleIds: string[]; orgUnitIds: string[] }): StaffWithLinks => ({
   ...r.s,
@@ -55,7 +59,8 @@ export async function findStaffByEmail(db: Db, tenantId: string, email: string) 
 }
 
 /** Login looks across tenants: the same email may work for several brands (an agency). */
-export const findStaffByEmailEverywhere = (db: Db, email: string) => db.select().from(staff).where(eq(staff.email, email));
+export const findStaffByEmailEverywhere = (db: Db, email: string) =>
+  db.select().from(staff).where(eq(staff.email, email));
 
 export type StaffFilter = {
   q?: string;
@@ -122,7 +127,12 @@ export async function countOtherActiveOwners(db: Db, tenantId: string, exceptId:
     .innerJoin(staffRoles, and(eq(staffRoles.tenantId, staff.tenantId), eq(staffRoles.staffId, staff.id)))
     .innerJoin(roles, and(eq(roles.tenantId, staffRoles.tenantId), eq(roles.id, staffRoles.roleId)))
     .where(
-      and(eq(staff.tenantId, tenantId), eq(roles.key, 'owner'), eq(staff.status, 'active'), sql`${staff.id} <> ${exceptId}`),
+      and(
+        eq(staff.tenantId, tenantId),
+        eq(roles.key, 'owner'),
+        eq(staff.status, 'active'),
+        sql`${staff.id} <> ${exceptId}`,
+      ),
     );
   return r?.n ?? 0;
 }

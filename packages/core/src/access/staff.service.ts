@@ -143,16 +143,24 @@ export async function updateStaff(ctx: Ctx, id: string, input: z.output<typeof U
     await setStaffOrgUnits(ctx.db, ctx.tenantId, id, [...new Set(input.orgUnitIds)]);
   }
   const { roleIds: _r, orgUnitIds: _o, ...fields } = input;
-  if (Object.keys(fields).length) await updateStaffRow(ctx.db, ctx.tenantId, id, { ...fields, updatedAt: ctx.clock.now() });
+  if (Object.keys(fields).length)
+    await updateStaffRow(ctx.db, ctx.tenantId, id, { ...fields, updatedAt: ctx.clock.now() });
   const after = await getStaff(ctx, id);
-  await ctx.audit({ action: 'staff.update', entityType: 'staff', entityId: id, summary: `Changed ${after.name}`, changes: diffChanges(before, after) });
+  await ctx.audit({
+    action: 'staff.update',
+    entityType: 'staff',
+    entityId: id,
+    summary: `Changed ${after.name}`,
+    changes: diffChanges(before, after),
+  });
   return after;
 }
 
 export async function setStaffEnabled(ctx: Ctx, id: string, enabled: boolean) {
   const s = await visibleStaff(ctx, id);
   if (!enabled) {
-    if (ctx.actor.kind === 'staff' && ctx.actor.id === id) throw conflict('CANNOT_DISABLE_SELF', 'You cannot disable yourself');
+    if (ctx.actor.kind === 'staff' && ctx.actor.id === id)
+      throw conflict('CANNOT_DISABLE_SELF', 'You cannot disable yourself');
     await assertNotLastOwner(ctx, id, 'disabled');
   }
   const status = enabled ? (s.passwordHash ? 'active' : 'invited') : 'disabled';
@@ -161,7 +169,12 @@ export async function setStaffEnabled(ctx: Ctx, id: string, enabled: boolean) {
     await endStaffSessions(ctx.db, ctx.tenantId, id);
     await ctx.emit('access.staff.disabled', { staffId: id });
   }
-  await ctx.audit({ action: enabled ? 'staff.enable' : 'staff.disable', entityType: 'staff', entityId: id, summary: `${enabled ? 'Enabled' : 'Disabled'} ${s.name}` });
+  await ctx.audit({
+    action: enabled ? 'staff.enable' : 'staff.disable',
+    entityType: 'staff',
+    entityId: id,
+    summary: `${enabled ? 'Enabled' : 'Disabled'} ${s.name}`,
+  });
   return getStaff(ctx, id);
 }
 
@@ -175,6 +188,11 @@ export async function resetStaffPassword(ctx: Ctx, id: string, password?: string
     updatedAt: ctx.clock.now(),
   });
   await endStaffSessions(ctx.db, ctx.tenantId, id);
-  await ctx.audit({ action: 'staff.reset_password', entityType: 'staff', entityId: id, summary: `Reset the password of ${s.name}` });
+  await ctx.audit({
+    action: 'staff.reset_password',
+    entityType: 'staff',
+    entityId: id,
+    summary: `Reset the password of ${s.name}`,
+  });
   return { temporaryPassword: temporary };
 }

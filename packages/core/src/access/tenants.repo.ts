@@ -16,7 +16,6 @@ export async function findTenantById(db: Db, id: string): Promise<TenantRow | un
   return row;
 }
 
-
 export async function updateTenant(db: Db, id: string, set: Partial<typeof tenants.$inferInsert>) {
   const [row] = await db.update(tenants).set(set).where(eq(tenants.id, id)).returning();
   return row;

@@ -81,10 +81,18 @@ export async function getSettings(ctx: Ctx): Promise<Settings> {
 
 export async function updateSettings(ctx: Ctx, input: z.output<typeof SettingsInput>): Promise<Settings> {
   const before = await getSettings(ctx);
-  const row = await updateTenant(ctx.db, ctx.tenantId, input);
+  const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  if (!Object.keys(set).length) return before;
+  const row = await updateTenant(ctx.db, ctx.tenantId, set);
   if (!row) throw notFound('Tenant', ctx.tenantId);
   const after = toSettings(row);
   const changes = diffChanges(before, after, ['logoUrl']);
-  await ctx.audit({ action: 'settings.update', entityType: 'tenant', entityId: ctx.tenantId, summary: 'Updated tenant settings', changes });
+  await ctx.audit({
+    action: 'settings.update',
+    entityType: 'tenant',
+    entityId: ctx.tenantId,
+    summary: 'Updated tenant settings',
+    changes,
+  });
   return after;
 }

@@ -9,7 +9,10 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   SIYU_MODE: z.enum(['demo', 'production']).optional(),
   SIYU_PUBLIC_URL: z.url('must be a URL such as https://siyu.example.com').optional(),
   SIYU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -53,7 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     engine,
     mode,
-    publicUrl: (e.SIYU_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl: (e.SIYU_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     logLevel: e.SIYU_LOG_LEVEL,
     inlineWorker: e.SIYU_WORKER === 'inline',
     secureCookies: e.SIYU_SECURE_COOKIES ? e.SIYU_SECURE_COOKIES === 'true' : mode === 'production',

@@ -16,6 +16,8 @@ export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: R
 
 export type Database = {
   engine: 'pglite' | 'postgres';
+  /** The embedded instance (PGlite only): for dumps and the test template. */
+  lite?: PGlite;
   db: Db;
   executeSql: ExecuteSql;
   close(): Promise<void>;
@@ -29,7 +31,7 @@ export async function openDatabase(
   opts: { poolSize?: number; pgliteDir?: string | null; loadDataDir?: Blob } = {},
 ): Promise<Database> {
   if (config.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: opts.poolSize ?? 10, allowExitOnIdle: true });
     pool.on('error', () => {}); // idle client errors are reported on the next query
     const db = drizzlePg(pool) as unknown as Db;
     return {
@@ -47,10 +49,13 @@ export async function openDatabase(
   const release = dir ? lockDataDir(config.dataDir) : () => {};
   try {
     if (dir) fs.mkdirSync(dir, { recursive: true });
-    const lite = await PGlite.create(dir ? { dataDir: dir } : { loadDataDir: opts.loadDataDir });
+    const lite = await PGlite.create(
+      dir ? { dataDir: dir } : opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {},
+    );
     const db = drizzleLite(lite) as unknown as Db;
     return {
       engine: 'pglite',
+      lite,
       db,
       executeSql: async (text, values) =>
         values?.length

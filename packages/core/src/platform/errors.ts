@@ -21,11 +21,9 @@ export const invalid = (field: string, message: string, code = 'VALIDATION_FAILE
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new AppError(400, code, message, details);
 export const unauthorized = (message = 'Please log in') => new AppError(401, 'UNAUTHORIZED', message);
-export const forbidden = (message = 'You do not have permission to do this') =>
-  new AppError(403, 'FORBIDDEN', message);
+export const forbidden = (message = 'You do not have permission to do this') => new AppError(403, 'FORBIDDEN', message);
 export const notFound = (entity: string, id?: string) =>
   new AppError(404, 'NOT_FOUND', id ? `${entity} ${id} was not found` : `${entity} was not found`);
-export const conflict = (code: string, message: string, details?: unknown) =>
-  new AppError(409, code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many requests') =>
   new AppError(429, 'RATE_LIMITED', `${message}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });

@@ -50,7 +50,15 @@ export async function startJobs(deps: {
     clock,
     log,
     ctxFor: (tenantId) =>
-      makeCtx({ tenantId, actor: { kind: 'system', name: 'job' }, scope: { kind: 'all' }, db: database.db, clock, log, ip: null }),
+      makeCtx({
+        tenantId,
+        actor: { kind: 'system', name: 'job' },
+        scope: { kind: 'all' },
+        db: database.db,
+        clock,
+        log,
+        ip: null,
+      }),
   });
 
   async function runJob(name: string, job: PgBoss.Job<object>) {

@@ -52,11 +52,17 @@ export async function insertAudit(
 }
 
 /** Locks a batch of due rows; other dispatchers skip them until this transaction ends. */
-export const lockDueRows = (tx: Db, now: Date, limit: number) =>
+export const lockDueRows = (tx: Db, now: Date, limit: number, tenantId?: string) =>
   tx
     .select()
     .from(outbox)
-    .where(and(isNull(outbox.dispatchedAt), lte(outbox.availableAt, now)))
+    .where(
+      and(
+        isNull(outbox.dispatchedAt),
+        lte(outbox.availableAt, now),
+        tenantId === undefined ? undefined : eq(outbox.tenantId, tenantId),
+      ),
+    )
     .orderBy(asc(outbox.availableAt), asc(outbox.id))
     .limit(limit)
     .for('update', { skipLocked: true });

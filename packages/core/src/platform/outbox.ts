@@ -14,13 +14,7 @@ const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1000, 3_600_000
  * Delivers outbox rows after commit: events to their subscribers (each in a savepoint, once per
  * (event, handler)), jobs to the job queue (by a fixed job id, so a second send is a no-op).
  */
-export function createDispatcher(deps: {
-  db: Db;
-  clock: Clock;
-  log: Logger;
-  registry: Registry;
-  sendJob: JobSender;
-}) {
+export function createDispatcher(deps: { db: Db; clock: Clock; log: Logger; registry: Registry; sendJob: JobSender }) {
   const { db, clock, log, registry } = deps;
   let running: Promise<number> | null = null;
   let again = false;
@@ -54,12 +48,12 @@ export function createDispatcher(deps: {
     return true;
   }
 
-  /** One pass over due rows; returns how many rows it delivered. */
-  async function runOnce(): Promise<number> {
+  /** One pass over due rows (of one tenant, when given); returns how many rows it delivered. */
+  async function runOnce(tenantId?: string): Promise<number> {
     const jobs: OutboxRow[] = [];
     const delivered = await db.transaction(async (txRaw) => {
       const tx = txRaw as Db;
-      const rows = await lockDueRows(tx, clock.now(), BATCH);
+      const rows = await lockDueRows(tx, clock.now(), BATCH, tenantId);
       const done: string[] = [];
       for (const row of rows) {
         if (row.kind === 'job') jobs.push(row);
@@ -82,8 +76,16 @@ export function createDispatcher(deps: {
     return delivered + sent.length;
   }
 
-  /** Runs passes until nothing is due. Concurrent calls share one run. */
-  async function drain(): Promise<number> {
+  /**
+   * Runs passes until nothing is due. Concurrent calls share one run. Tests pass their tenant, so
+   * test processes sharing one PostgreSQL database do not deliver each other's rows.
+   */
+  async function drain(tenantId?: string): Promise<number> {
+    if (tenantId !== undefined) {
+      let total = 0;
+      for (let n = await runOnce(tenantId); n > 0; n = await runOnce(tenantId)) total += n;
+      return total;
+    }
     if (running) {
       again = true;
       return running;

@@ -47,7 +47,8 @@ type RedisLike = {
   del(k: string): Promise<unknown>;
 };
 
-const INCR_WITH_TTL = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
+const INCR_WITH_TTL =
+  "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
 
 /** Fixed windows in Redis (INCR and PEXPIRE in one Lua call); used when REDIS_URL is set. */
 export function redisRateLimiter(redis: RedisLike, clock: Clock, prefix = 'siyu:rl:'): RateLimiter {

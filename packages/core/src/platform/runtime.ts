@@ -24,8 +24,8 @@ export type Runtime = {
   jobs: Jobs;
   registry: Registry;
   ctx(init: { tenantId: string; actor: Actor; scope?: Scope; ip?: string | null }): Ctx;
-  /** Delivers pending outbox rows and runs due jobs until nothing is left (tests, CLI). */
-  drain(): Promise<void>;
+  /** Delivers pending outbox rows (of one tenant, when given) and runs due jobs until nothing is left. */
+  drain(opts?: { tenantId?: string }): Promise<void>;
   /** Starts the worker role: job workers, cron schedules, outbox polling. */
   startWorker(): Promise<void>;
   close(): Promise<void>;
@@ -79,10 +79,10 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
           ip: ip ?? null,
           kick: role === 'worker' ? dispatcher.kick : () => {},
         }),
-      async drain() {
+      async drain(o = {}) {
         for (;;) {
-          const n = (await dispatcher.drain()) + (await jobs.runDue());
-          if (n === 0 && (await dispatcher.drain()) === 0) return;
+          const n = (await dispatcher.drain(o.tenantId)) + (await jobs.runDue());
+          if (n === 0) return;
         }
       },
       async startWorker() {

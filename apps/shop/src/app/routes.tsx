@@ -1,0 +1,55 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SmsSandboxPage } from '../features/dev/SmsSandboxPage';
+import { EditProfilePage } from '../features/me/EditProfilePage';
+import { PasswordPage } from '../features/me/PasswordPage';
+import { RequireLogin } from './RequireLogin';
+import { TabShell } from './TabShell';
+import { TenantLayout } from './TenantLayout';
+import { shopTabs } from './tabs';
+import { shopPath, useSlug } from './useSlug';
+
+export const DEFAULT_SLUG = 'demo';
+
+function ToShopHome() {
+  return <Navigate to={shopPath(useSlug())} replace />;
+}
+
+const tenantRoutes: RouteObject[] = [
+  {
+    element: <TabShell />,
+    children: shopTabs.map((tab) =>
+      tab.path ? { path: tab.path, element: tab.element } : { index: true, element: tab.element },
+    ),
+  },
+  { path: 'login', element: <LoginPage /> },
+  { path: 'forgot-password', element: <ResetPasswordPage /> },
+  {
+    path: 'me/profile',
+    element: (
+      <RequireLogin>
+        <EditProfilePage />
+      </RequireLogin>
+    ),
+  },
+  {
+    path: 'me/password',
+    element: (
+      <RequireLogin>
+        <PasswordPage />
+      </RequireLogin>
+    ),
+  },
+  { path: 'dev/sms', element: <SmsSandboxPage /> },
+  { path: '*', element: <ToShopHome /> },
+];
+
+/** The app is served under /shop/ (vite `base`); every page of a tenant lives under /shop/t/:slug/. */
+export const router = createBrowserRouter(
+  [
+    { path: '/t/:slug', element: <TenantLayout />, children: tenantRoutes },
+    { path: '*', element: <Navigate to={shopPath(DEFAULT_SLUG)} replace /> },
+  ],
+  { basename: import.meta.env.BASE_URL.replace(/\/$/, '') },
+);
