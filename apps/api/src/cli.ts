@@ -2,9 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Email, Name, Password, Slug } from '@siyu/contracts';
 import { createTenant } from '@siyu/core/access';
 import { startSiyu } from '@siyu/core';
 import { ConfigError, DataDirLockedError, inTransaction, loadConfig } from '@siyu/core/platform';
+import { runWorker } from '@siyu/worker';
+import { z } from 'zod';
 import { buildApp } from './app';
 import { DEMO, seedDemo } from './demo/seed';
 import { distOf } from './http/static';
@@ -76,7 +79,7 @@ async function start() {
     await rt.close();
   });
   await app.listen({ port: cfg.port, host: cfg.host });
-  if (cfg.inlineWorker) await rt.startWorker();
+  if (cfg.inlineWorker) await runWorker(rt);
   const lines = [
     '',
     `  Siyu 私域 is running (${rt.database.engine}, ${cfg.mode} mode)`,
@@ -109,8 +112,7 @@ async function main() {
     case 'worker': {
       const rt = await open('worker');
       onShutdown(() => rt.close());
-      await rt.startWorker();
-      console.log('worker running: jobs, schedules and the outbox');
+      await runWorker(rt);
       return;
     }
     case 'tenant': {
@@ -123,13 +125,17 @@ async function main() {
       });
       const v = values as Record<string, string | undefined>;
       if (positionals[0] !== 'create' || !v.slug || !v.name || !v['owner-email'] || !v['owner-password']) fail(USAGE);
+      const checked = z
+        .object({ slug: Slug, name: Name, email: Email, password: Password })
+        .safeParse({ slug: v.slug, name: v.name, email: v['owner-email'], password: v['owner-password'] });
+      if (!checked.success) fail(checked.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'));
       const rt = await open('client');
       const ctx = rt.ctx({ tenantId: '', actor: { kind: 'system', name: 'cli' } });
       const t = await inTransaction(ctx, (tx) =>
         createTenant(tx.db, tx.clock, {
-          slug: v.slug!,
-          name: v.name!,
-          owner: { name: v['owner-name'] ?? v.name!, email: v['owner-email']!, password: v['owner-password']! },
+          slug: checked.data.slug,
+          name: checked.data.name,
+          owner: { name: v['owner-name'] ?? checked.data.name, email: checked.data.email, password: checked.data.password },
         }),
       );
       console.log(`tenant ${v.slug} created (${t.tenantId}); its owner can log in at /admin/`);
