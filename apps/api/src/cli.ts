@@ -13,7 +13,7 @@ import { DEMO, seedDemo } from './demo/seed';
 import { distOf } from './http/static';
 
 const USAGE = `Usage: siyu <command>
-  start                 run the API, admin console and shop (and jobs, unless SIYU_WORKER=off)
+  start [--no-frontends] run the API, admin console and shop (and jobs, unless SIYU_WORKER=off)
   migrate               apply database migrations
   seed --demo           create the demo tenant (拾光咖啡烘焙) if it does not exist
   worker                run jobs, schedules and the outbox (with DATABASE_URL)
@@ -68,12 +68,13 @@ function onShutdown(close: () => Promise<void>) {
     });
 }
 
-async function start() {
+async function start(args: string[]) {
   const cfg = config();
-  ensureFrontends();
+  const frontends = !args.includes('--no-frontends');
+  if (frontends) ensureFrontends();
   const rt = await open(cfg.inlineWorker ? 'worker' : 'client');
   if (cfg.mode === 'demo' && (await seedDemo(rt))) rt.log.info('seeded the demo tenant');
-  const app = await buildApp(rt, { logger: cfg.logLevel !== 'silent', serveFrontends: true });
+  const app = await buildApp(rt, { logger: cfg.logLevel !== 'silent', serveFrontends: frontends });
   onShutdown(async () => {
     await app.close();
     await rt.close();
@@ -96,7 +97,7 @@ async function main() {
   const [cmd, ...rest] = process.argv.slice(2);
   switch (cmd) {
     case 'start':
-      return start();
+      return start(rest);
     case 'migrate': {
       const rt = await open('client');
       console.log(`migrations applied (${rt.database.engine})`);
