@@ -21,6 +21,8 @@ export const Staff = z.object({
   status: StaffStatus,
   roleIds: z.array(z.string()),
   orgUnitIds: z.array(z.string()),
+  roles: z.array(z.object({ id: z.string(), key: z.string().nullable(), name: z.string() })),
+  orgUnits: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['department', 'store']) })),
   lastLoginAt: Timestamp.nullable(),
   createdAt: Timestamp,
 });

@@ -6,7 +6,7 @@ export type OrgUnitRow = typeof orgUnits.$inferSelect;
 
 export const insertOrgUnit = (db: Db, row: typeof orgUnits.$inferInsert) => db.insert(orgUnits).values(row);
 
-const staffCount = sql<number>`(select count(*)::int from ${staffOrgUnits} s where s.tenant_id = ${orgUnits.tenantId} and s.org_unit_id = ${orgUnits.id})`;
+const staffCount = sql<number>`(select count(*)::int from ${staffOrgUnits} s where s.tenant_id = org_units.tenant_id and s.org_unit_id = org_units.id)`;
 
 export const listOrgUnitsWithCounts = (db: Db, tenantId: string) =>
   db

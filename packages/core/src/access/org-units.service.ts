@@ -83,10 +83,13 @@ export async function updateOrgUnit(ctx: Ctx, id: string, input: Partial<z.outpu
 
 export async function deleteOrgUnit(ctx: Ctx, id: string) {
   const unit = await getOrgUnit(ctx, id);
-  if ((await countChildren(ctx.db, ctx.tenantId, id)) > 0)
-    throw conflict('ORG_UNIT_HAS_CHILDREN', `${unit.name} has sub-units; move or delete them first`);
+  const children = await countChildren(ctx.db, ctx.tenantId, id);
+  if (children > 0)
+    throw conflict('ORG_UNIT_HAS_CHILDREN', `${unit.name} has sub-units; move or delete them first`, { children });
   if (unit.staffCount > 0)
-    throw conflict('ORG_UNIT_HAS_STAFF', `${unit.staffCount} staff member(s) belong to ${unit.name}; move them first`);
+    throw conflict('ORG_UNIT_HAS_STAFF', `${unit.staffCount} staff member(s) belong to ${unit.name}; move them first`, {
+      staffCount: unit.staffCount,
+    });
   await deleteOrgUnitRow(ctx.db, ctx.tenantId, id);
   await ctx.audit({
     action: 'org_unit.delete',

@@ -10,7 +10,7 @@ export async function listRolesWithCounts(db: Db, tenantId: string) {
   return db
     .select({
       role: roles,
-      staffCount: sql<number>`(select count(*)::int from ${staffRoles} sr where sr.tenant_id = ${roles.tenantId} and sr.role_id = ${roles.id})`,
+      staffCount: sql<number>`(select count(*)::int from ${staffRoles} sr where sr.tenant_id = roles.tenant_id and sr.role_id = roles.id)`,
     })
     .from(roles)
     .where(eq(roles.tenantId, tenantId))

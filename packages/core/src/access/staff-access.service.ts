@@ -13,8 +13,10 @@ export const toStaff = (s: StaffWithLinks): Staff => ({
   phone: s.phone,
   title: s.title,
   status: s.status,
-  roleIds: s.roleIds,
-  orgUnitIds: s.orgUnitIds,
+  roleIds: s.roles.map((r) => r.id),
+  orgUnitIds: s.orgUnits.map((u) => u.id),
+  roles: s.roles,
+  orgUnits: s.orgUnits,
   lastLoginAt: s.lastLoginAt?.toISOString() ?? null,
   createdAt: s.createdAt.toISOString(),
 });

@@ -1,9 +1,11 @@
 import { and, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Scope } from '../platform';
-import { roles, staff, staffOrgUnits, staffRoles } from './access.tables';
+import { orgUnits, roles, staff, staffOrgUnits, staffRoles } from './access.tables';
 
 export type StaffRow = typeof staff.$inferSelect;
-export type StaffWithLinks = StaffRow & { roleIds: string[]; orgUnitIds: string[] };
+type RoleRef = { id: string; key: string | null; name: string };
+type UnitRef = { id: string; name: string; kind: 'department' | 'store' };
+export type StaffWithLinks = StaffRow & { roles: RoleRef[]; orgUnits: UnitRef[] };
 
 export const insertStaff = (db: Db, row: typeof staff.$inferInsert) => db.insert(staff).values(row);
 
@@ -18,17 +20,23 @@ export async function setStaffOrgUnits(db: Db, tenantId: string, staffId: string
     await db.insert(staffOrgUnits).values(unitIds.map((orgUnitId) => ({ tenantId, staffId, orgUnitId })));
 }
 
-const roleIdsOf = sql<
-  string[]
->`coalesce((select array_agg(sr.role_id order by sr.role_id) from ${staffRoles} sr where sr.tenant_id = ${staff.tenantId} and sr.staff_id = ${staff.id}), '{}')`;
-const unitIdsOf = sql<
-  string[]
->`coalesce((select array_agg(so.org_unit_id order by so.org_unit_id) from ${staffOrgUnits} so where so.tenant_id = ${staff.tenantId} and so.staff_id = ${staff.id}), '{}')`;
+/** The member's roles and units with their names, so lists need no second lookup. */
+const rolesOf = sql<
+  RoleRef[]
+>`coalesce((select json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) order by r.id)
+  from ${staffRoles} sr join ${roles} r on r.tenant_id = sr.tenant_id and r.id = sr.role_id
+  where sr.tenant_id = staff.tenant_id and sr.staff_id = staff.id), '[]'::json)`;
+const unitsOf = sql<
+  UnitRef[]
+>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) order by o.id)
+  from ${staffOrgUnits} so join ${orgUnits} o on o.tenant_id = so.tenant_id and o.id = so.org_unit_id
+  where so.tenant_id = staff.tenant_id and so.staff_id = staff.id), '[]'::json)`;
 
-const withLinks = (r: { s: StaffRow; roleIds: string[]; orgUnitIds: string[] }): StaffWithLinks => ({
+const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+const withLinks = (r: { s: StaffRow; roles: RoleRef[]; orgUnits: UnitRef[] }): StaffWithLinks => ({
   ...r.s,
-  roleIds: r.roleIds,
-  orgUnitIds: r.orgUnitIds,
+  roles: parse(r.roles),
+  orgUnits: parse(r.orgUnits),
 });
 
 /** Staff visible in `scope`: all, members of the given units, or only oneself. */
@@ -36,7 +44,7 @@ export function scopeCondition(tenantId: string, scope: Scope): SQL | undefined 
   if (scope.kind === 'all') return undefined;
   if (scope.kind === 'self') return eq(staff.id, scope.staffId);
   if (!scope.unitIds.length) return sql`false`;
-  return sql`exists (select 1 from ${staffOrgUnits} so where so.tenant_id = ${tenantId} and so.staff_id = ${staff.id} and so.org_unit_id in (${sql.join(
+  return sql`exists (select 1 from ${staffOrgUnits} so where so.tenant_id = ${tenantId} and so.staff_id = staff.id and so.org_unit_id in (${sql.join(
     scope.unitIds.map((u) => sql`${u}`),
     sql`, `,
   )}))`;
@@ -44,7 +52,7 @@ export function scopeCondition(tenantId: string, scope: Scope): SQL | undefined 
 
 export async function findStaff(db: Db, tenantId: string, id: string, scope: Scope = { kind: 'all' }) {
   const [row] = await db
-    .select({ s: staff, roleIds: roleIdsOf, orgUnitIds: unitIdsOf })
+    .select({ s: staff, roles: rolesOf, orgUnits: unitsOf })
     .from(staff)
     .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id), scopeCondition(tenantId, scope)));
   return row ? withLinks(row) : undefined;
@@ -74,7 +82,7 @@ export type StaffFilter = {
 export async function listStaffRows(db: Db, tenantId: string, scope: Scope, f: StaffFilter) {
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const rows = await db
-    .select({ s: staff, roleIds: roleIdsOf, orgUnitIds: unitIdsOf })
+    .select({ s: staff, roles: rolesOf, orgUnits: unitsOf })
     .from(staff)
     .where(
       and(
@@ -83,10 +91,10 @@ export async function listStaffRows(db: Db, tenantId: string, scope: Scope, f: S
         like ? or(ilike(staff.name, like), ilike(staff.email, like), ilike(staff.phone, like)) : undefined,
         f.status ? eq(staff.status, f.status) : undefined,
         f.roleId
-          ? sql`exists (select 1 from ${staffRoles} sr where sr.tenant_id = ${tenantId} and sr.staff_id = ${staff.id} and sr.role_id = ${f.roleId})`
+          ? sql`exists (select 1 from ${staffRoles} sr where sr.tenant_id = ${tenantId} and sr.staff_id = staff.id and sr.role_id = ${f.roleId})`
           : undefined,
         f.orgUnitId
-          ? sql`exists (select 1 from ${staffOrgUnits} so where so.tenant_id = ${tenantId} and so.staff_id = ${staff.id} and so.org_unit_id = ${f.orgUnitId})`
+          ? sql`exists (select 1 from ${staffOrgUnits} so where so.tenant_id = ${tenantId} and so.staff_id = staff.id and so.org_unit_id = ${f.orgUnitId})`
           : undefined,
         f.before ? lt(staff.id, f.before) : undefined,
       ),
@@ -122,7 +130,7 @@ export async function unitIdsOfStaff(db: Db, tenantId: string, staffId: string):
 /** Active owners other than `exceptId` (the last owner may not be disabled or demoted). */
 export async function countOtherActiveOwners(db: Db, tenantId: string, exceptId: string): Promise<number> {
   const [r] = await db
-    .select({ n: sql<number>`count(distinct ${staff.id})::int` })
+    .select({ n: sql<number>`count(distinct staff.id)::int` })
     .from(staff)
     .innerJoin(staffRoles, and(eq(staffRoles.tenantId, staff.tenantId), eq(staffRoles.staffId, staff.id)))
     .innerJoin(roles, and(eq(roles.tenantId, staffRoles.tenantId), eq(roles.id, staffRoles.roleId)))
@@ -131,7 +139,7 @@ export async function countOtherActiveOwners(db: Db, tenantId: string, exceptId:
         eq(staff.tenantId, tenantId),
         eq(roles.key, 'owner'),
         eq(staff.status, 'active'),
-        sql`${staff.id} <> ${exceptId}`,
+        sql`staff.id <> ${exceptId}`,
       ),
     );
   return r?.n ?? 0;

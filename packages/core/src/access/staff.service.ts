@@ -126,7 +126,11 @@ export async function createStaff(ctx: Ctx, input: z.output<typeof CreateStaffIn
 }
 
 async function assertNotLastOwner(ctx: Ctx, id: string, what: string) {
-  const roles = await findRolesByIds(ctx.db, ctx.tenantId, (await visibleStaff(ctx, id)).roleIds);
+  const roles = await findRolesByIds(
+    ctx.db,
+    ctx.tenantId,
+    (await visibleStaff(ctx, id)).roles.map((r) => r.id),
+  );
   if (roles.some((r) => r.key === 'owner') && (await countOtherActiveOwners(ctx.db, ctx.tenantId, id)) === 0)
     throw conflict('LAST_OWNER', `The last active owner cannot be ${what}`);
 }

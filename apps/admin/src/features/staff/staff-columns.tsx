@@ -2,6 +2,7 @@ import type { Staff } from '@siyu/contracts';
 import { Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
+import { roleLabel } from '../../app/labels';
 import { formatTime } from '../../app/time';
 
 const STATUS_COLOR: Record<Staff['status'], string> = { active: 'green', invited: 'blue', disabled: 'default' };
@@ -11,11 +12,6 @@ type Ctx = {
   selfId: string;
   timeZone: string;
   canWrite: boolean;
-  /** Role and org names need roles.read / org.read; without them those columns are left out. */
-  showRoles: boolean;
-  showOrgUnits: boolean;
-  roleName: (id: string) => string;
-  orgName: (id: string) => string;
   onEdit: (s: Staff) => void;
   onReset: (s: Staff) => void;
   onToggle: (s: Staff, enable: boolean) => Promise<unknown>;
@@ -23,7 +19,7 @@ type Ctx = {
 
 export function staffColumns(c: Ctx): TableColumnsType<Staff> {
   const { t } = c;
-  const all: (TableColumnsType<Staff>[number] | false)[] = [
+  const cols: TableColumnsType<Staff> = [
     {
       title: t('staff.name'),
       dataIndex: 'name',
@@ -37,15 +33,15 @@ export function staffColumns(c: Ctx): TableColumnsType<Staff> {
     },
     { title: t('staff.email'), dataIndex: 'email' },
     { title: t('staff.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '' },
-    c.showRoles && {
+    {
       title: t('staff.roles'),
-      dataIndex: 'roleIds',
-      render: (ids: string[]) => ids.map((id) => <Tag key={id}>{c.roleName(id)}</Tag>),
+      dataIndex: 'roles',
+      render: (roles: Staff['roles']) => roles.map((r) => <Tag key={r.id}>{roleLabel(r, t)}</Tag>),
     },
-    c.showOrgUnits && {
+    {
       title: t('staff.orgUnits'),
-      dataIndex: 'orgUnitIds',
-      render: (ids: string[]) => ids.map(c.orgName).join('、'),
+      dataIndex: 'orgUnits',
+      render: (units: Staff['orgUnits']) => units.map((u) => u.name).join('、'),
     },
     {
       title: t('staff.status'),
@@ -58,7 +54,6 @@ export function staffColumns(c: Ctx): TableColumnsType<Staff> {
       render: (v: string | null) => (v ? formatTime(v, c.timeZone, 'YYYY-MM-DD HH:mm') : t('staff.never')),
     },
   ];
-  const cols = all.filter((col) => col !== false);
   if (!c.canWrite) return cols;
   cols.push({
     title: t('common.actions'),

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useOrgUnits, useRoles } from '../../api/queries';
 import { useAuth, useSession } from '../../app/auth';
 import { useShowError } from '../../app/errors';
-import { roleLabel } from '../../app/labels';
 import { PageHeader } from '../../app/page-header';
 import { type ShownOnce, ShownOnceModal } from '../../app/shown-once-modal';
 import { LoadMore } from '../../app/load-more';
@@ -35,17 +34,11 @@ export function StaffPage() {
   const canWrite = can('staff.write');
 
   const columns = useMemo(() => {
-    const roleById = new Map((roles.data?.items ?? []).map((r) => [r.id, roleLabel(r, t)]));
-    const orgById = new Map((org.data?.items ?? []).map((u) => [u.id, u.name]));
     return staffColumns({
       t,
       selfId: session.staff.id,
       timeZone: session.settings.timeZone,
       canWrite,
-      showRoles: can('roles.read'),
-      showOrgUnits: can('org.read'),
-      roleName: (id) => roleById.get(id) ?? id,
-      orgName: (id) => orgById.get(id) ?? id,
       onEdit: (staff) => setEditing({ staff }),
       onReset: setResetting,
       onToggle: (staff, enable) =>
@@ -54,7 +47,7 @@ export function StaffPage() {
           (e) => showError(e),
         ),
     });
-  }, [t, session, canWrite, can, roles.data, org.data, toggle.mutateAsync, message, showError]);
+  }, [t, session, canWrite, toggle.mutateAsync, message, showError]);
 
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
