@@ -4,7 +4,19 @@
  * - a domain imports only the index.ts of domains earlier in DOMAINS; platform imports no domain;
  * - only a domain's *.repo.ts imports its *.tables.ts; contracts import nothing of ours but contracts.
  */
-const DOMAINS = ['access', 'customers', 'catalog', 'messaging', 'segments', 'groups', 'promotions', 'orders', 'referral', 'automations', 'analytics'];
+const DOMAINS = [
+  'access',
+  'customers',
+  'catalog',
+  'messaging',
+  'segments',
+  'groups',
+  'promotions',
+  'orders',
+  'referral',
+  'automations',
+  'analytics',
+];
 const CORE = '^packages/core/src/';
 const TEST = '(\\.test\\.ts|/testing\\.ts)$';
 
@@ -57,7 +69,7 @@ module.exports = {
     },
     {
       name: 'tables-in-repos-only',
-      comment: 'only a domain\'s *.repo.ts imports its *.tables.ts (R2)',
+      comment: "only a domain's *.repo.ts imports its *.tables.ts (R2)",
       severity: 'error',
       from: { path: `${CORE}(${DOMAINS.join('|')})/`, pathNot: '(\\.repo\\.ts|\\.test\\.ts)$' },
       to: { path: '\\.tables\\.ts$' },
@@ -81,6 +93,10 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default'], extensions: ['.ts', '.tsx', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'default'],
+      extensions: ['.ts', '.tsx', '.js'],
+    },
   },
 };

@@ -24,7 +24,9 @@ export function useHarness(): Harness {
     url: `http://127.0.0.1:${port}`,
     async newPage(opts = {}) {
       const ctx = await browser!.newContext(
-        opts.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
+        opts.mobile
+          ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+          : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
       );
       contexts.push(ctx);
       const page = await ctx.newPage();
@@ -36,18 +38,39 @@ export function useHarness(): Harness {
     fs.mkdirSync(shots, { recursive: true });
     child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/cli.ts', 'start'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', SIYU_DATA_DIR: dataDir, SIYU_LOG_LEVEL: 'warn', SIYU_MODE: 'demo' },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SIYU_DATA_DIR: dataDir,
+        SIYU_LOG_LEVEL: 'warn',
+        SIYU_MODE: 'demo',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('siyu did not start within 180 s')), 180_000);
-      child!.stdout!.on('data', (d: Buffer) => d.toString().includes('is running') && (clearTimeout(t), resolve()));
+      child!.stdout!.on('data', (d: Buffer) => {
+        if (!d.toString().includes('is running')) return;
+        clearTimeout(t);
+        resolve();
+      });
       child!.on('exit', (code) => reject(new Error(`siyu exited with ${code}`)));
     });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
   });
   after(async () => {

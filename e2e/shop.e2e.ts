@@ -12,7 +12,7 @@ describe('shop in the browser', () => {
     await page.goto(`${h.url}/shop/`);
     await page.waitForURL(/\/shop\/t\/demo/);
     await page.getByTestId('brand-name').waitFor();
-    assert.match(await page.getByTestId('brand-name').innerText(), /拾光咖啡/);
+    assert.match(await page.getByTestId('brand-name').textContent(), /拾光咖啡/);
     await page.getByTestId('login-card').getByRole('button').click();
     await page.getByPlaceholder('请输入手机号').fill(phone);
     await page.getByTestId('send-code').click();
@@ -29,7 +29,7 @@ describe('shop in the browser', () => {
 
     await page.goto(`${h.url}/shop/t/demo/me`);
     await page.getByTestId('me-phone').waitFor();
-    assert.equal(await page.getByTestId('me-phone').innerText(), '137****7000');
+    assert.equal(await page.getByTestId('me-phone').textContent(), '137****7000');
     await page.goto(`${h.url}/shop/t/demo/me/profile`);
     const nickname = page.getByLabel('昵称');
     await nickname.fill('小拾');

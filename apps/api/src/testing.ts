@@ -11,6 +11,7 @@ export async function testApp() {
   return { app: await appP, rt, clock };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read untyped JSON answers
 export type Res = LightMyRequestResponse & { body: string; data: any };
 
 /** Keeps cookies between requests and sends the CSRF token on writes, like the browser app does. */

@@ -3,7 +3,6 @@ import type { Staff } from '@siyu/contracts';
 import { App, Button, Empty, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOrgUnits, useRoles } from '../../api/queries';
 import { useAuth, useSession } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { PageHeader } from '../../app/page-header';
@@ -28,8 +27,6 @@ export function StaffPage() {
   const [resetting, setResetting] = useState<Staff | null>(null);
   const [shown, setShown] = useState<ShownOnce | null>(null);
   const list = useStaffList(filters);
-  const roles = useRoles(can('roles.read'));
-  const org = useOrgUnits(can('org.read'));
   const toggle = useToggleStaff();
   const canWrite = can('staff.write');
 
