@@ -13,8 +13,14 @@ export async function run() {
     const headers = { cookie };
     const rows = [
       await load('GET /api/health (select 1)', { url: `${server.url}/api/health` }),
-      await load('GET /api/admin/auth/me (session + roles + scope)', { url: `${server.url}/api/admin/auth/me`, headers }),
-      await load('GET /api/admin/staff?limit=50 (12 staff)', { url: `${server.url}/api/admin/staff?limit=50`, headers }),
+      await load('GET /api/admin/auth/me (session + roles + scope)', {
+        url: `${server.url}/api/admin/auth/me`,
+        headers,
+      }),
+      await load('GET /api/admin/staff?limit=50 (12 staff)', {
+        url: `${server.url}/api/admin/staff?limit=50`,
+        headers,
+      }),
     ];
     record('api', rows, ['20 connections, 10 s each, autocannon in the bench process, server in its own process.']);
   } finally {

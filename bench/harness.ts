@@ -13,11 +13,22 @@ export type Server = { url: string; stop(): Promise<void> };
 /** `siyu start --no-frontends` on a free loopback port, with a fresh data dir on PGlite. */
 export async function startServer(port = 3900 + Math.floor(Math.random() * 90)): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/cli.ts', 'start', '--no-frontends'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SIYU_DATA_DIR: dataDir, SIYU_LOG_LEVEL: 'warn', SIYU_MODE: 'demo' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'apps/api/src/cli.ts', 'start', '--no-frontends'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SIYU_DATA_DIR: dataDir,
+        SIYU_LOG_LEVEL: 'warn',
+        SIYU_MODE: 'demo',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('server did not start in 120 s')), 120_000);
@@ -48,7 +59,12 @@ export type Row = { name: string; throughput: string; p50: string; p99: string; 
 export async function load(name: string, opts: autocannon.Options): Promise<Row> {
   const r = await autocannon({ connections: 20, duration: 10, ...opts });
   if (r.non2xx > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
-  return { name, throughput: `${Math.round(r.requests.average)} req/s`, p50: `${r.latency.p50} ms`, p99: `${r.latency.p99} ms` };
+  return {
+    name,
+    throughput: `${Math.round(r.requests.average)} req/s`,
+    p50: `${r.latency.p50} ms`,
+    p99: `${r.latency.p99} ms`,
+  };
 }
 
 export function machine() {
@@ -70,7 +86,9 @@ export function record(area: string, rows: Row[], notes: string[] = []) {
     ...(notes.length ? ['', ...notes] : []),
     '',
   ].join('\n');
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\nRun with `npm run bench -- <area>`; set DATABASE_URL for PostgreSQL.\n\n';
+  const old = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8')
+    : '# Benchmark results\n\nRun with `npm run bench -- <area>`; set DATABASE_URL for PostgreSQL.\n\n';
   const re = new RegExp(`${head.replace(/[()]/g, '\\$&')}\\n[\\s\\S]*?(?=\\n## |$)`);
   fs.writeFileSync(file, re.test(old) ? old.replace(re, table) : `${old.trimEnd()}\n\n${table}`);
   console.table(rows);

@@ -12,7 +12,7 @@ describe('shop in the browser', () => {
     await page.goto(`${h.url}/shop/`);
     await page.waitForURL(/\/shop\/t\/demo/);
     await page.getByTestId('brand-name').waitFor();
-    assert.match(await page.getByTestId('brand-name').textContent(), /拾光咖啡/);
+    assert.match((await page.getByTestId('brand-name').textContent()) ?? '', /拾光咖啡/);
     await page.getByTestId('login-card').getByRole('button').click();
     await page.getByPlaceholder('请输入手机号').fill(phone);
     await page.getByTestId('send-code').click();

@@ -14,7 +14,9 @@ const procs = [
   spawn('npx', ['vite', '--port', '5173', '--strictPort'], { cwd: path.join(root, 'apps/admin'), stdio: 'inherit' }),
   spawn('npx', ['vite', '--port', '5174', '--strictPort'], { cwd: path.join(root, 'apps/shop'), stdio: 'inherit' }),
 ];
-console.log('\n  Admin console (hot reload): http://localhost:5173/admin/\n  Shop (hot reload):          http://localhost:5174/shop/t/demo\n');
+console.log(
+  '\n  Admin console (hot reload): http://localhost:5173/admin/\n  Shop (hot reload):          http://localhost:5174/shop/t/demo\n',
+);
 const stop = () => {
   for (const p of procs) p.kill('SIGTERM');
   process.exit(0);

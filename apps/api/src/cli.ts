@@ -136,7 +136,11 @@ async function main() {
         createTenant(tx.db, tx.clock, {
           slug: checked.data.slug,
           name: checked.data.name,
-          owner: { name: v['owner-name'] ?? checked.data.name, email: checked.data.email, password: checked.data.password },
+          owner: {
+            name: v['owner-name'] ?? checked.data.name,
+            email: checked.data.email,
+            password: checked.data.password,
+          },
         }),
       );
       console.log(`tenant ${v.slug} created (${t.tenantId}); its owner can log in at /admin/`);
