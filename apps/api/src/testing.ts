@@ -1,4 +1,5 @@
 /** API test helpers (tests only): the app over the test runtime, and a cookie-keeping agent. */
+import { randomInt } from 'node:crypto';
 import { TEST_PASSWORD, createTestTenant, testRuntime } from '@siyu/core/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from './app';
@@ -18,6 +19,8 @@ export type Res = LightMyRequestResponse & { body: string; data: any };
 export class Agent {
   cookies = new Map<string, string>();
   csrf: string | null = null;
+  /** Each agent is its own client address, so per-IP rate limits do not leak between tests. */
+  readonly ip = `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
   constructor(readonly app: FastifyInstance) {}
 
   async request(
@@ -29,6 +32,7 @@ export class Agent {
     const res = await this.app.inject({
       method,
       url,
+      remoteAddress: this.ip,
       headers: {
         ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),

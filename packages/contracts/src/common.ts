@@ -18,7 +18,14 @@ export const idOf = (prefix: string) =>
     .regex(new RegExp(`^${prefix}_[0-9a-z]{10,32}$`), `must be an id starting with ${prefix}_`);
 
 export const Timestamp = z.string().describe('ISO 8601 timestamp');
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+/** A calendar date that exists, as YYYY-MM-DD (1995-02-30 is refused). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a date that exists');
 
 /** Mainland China mobile number, 11 digits starting with 1. */
 export const CnMobile = z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');

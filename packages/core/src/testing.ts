@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { ALL_PERMISSIONS } from '@siyu/contracts';
 import { createTenant } from './access';
 import { registry } from './index';
 import {
@@ -67,7 +68,7 @@ export async function createTestTenant(rt: Runtime, opts: { slug?: string; name?
   );
   const ctx = rt.ctx({
     tenantId: t.tenantId,
-    actor: { kind: 'staff', id: t.ownerId, name: 'Owner', permissions: [] },
+    actor: { kind: 'staff', id: t.ownerId, name: 'Owner', permissions: [...ALL_PERMISSIONS] },
   });
   return { ...t, slug, ownerEmail, ctx };
 }

@@ -20,5 +20,7 @@ export function adminOrgRoutes(app: FastifyInstance, rt: Runtime) {
   mount(app, rt, r.getSettings, async ({ ctx }) => access.getSettings(ctx));
   mount(app, rt, r.updateSettings, async ({ ctx, body }) => access.updateSettings(ctx, body));
 
-  mount(app, rt, r.listAudit, async ({ ctx, query }) => listAudit(ctx, query));
+  mount(app, rt, r.listAudit, async ({ ctx, query }) =>
+    listAudit(ctx, query, (await access.getSettings(ctx)).timeZone),
+  );
 }

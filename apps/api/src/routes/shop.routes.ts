@@ -31,7 +31,7 @@ export function shopRoutes(app: FastifyInstance, rt: Runtime) {
     rt,
     r.loginWithSms,
     async ({ ctx, tenant, body, client, reply }) => {
-      const s = await access.loginWithSms(ctx, tenant!, body, client);
+      const s = await access.loginWithSms(ctx, deps, tenant!, body, client);
       setSessionCookie(rt, reply, SHOP_COOKIE, s.session.token, s.session.expiresAt);
       return { account: s.account, csrfToken: s.session.csrfToken, registered: s.registered };
     },
@@ -55,7 +55,7 @@ export function shopRoutes(app: FastifyInstance, rt: Runtime) {
     rt,
     r.resetPassword,
     async ({ ctx, tenant, body, client, reply }) => {
-      const s = await access.resetPasswordWithSms(ctx, tenant!, body, client);
+      const s = await access.resetPasswordWithSms(ctx, deps, tenant!, body, client);
       setSessionCookie(rt, reply, SHOP_COOKIE, s.session.token, s.session.expiresAt);
       return { account: s.account, csrfToken: s.session.csrfToken };
     },

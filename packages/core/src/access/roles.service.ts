@@ -11,6 +11,7 @@ import {
   type RoleRow,
   updateRoleRow,
 } from './roles.repo';
+import { assertMayGrant } from './grants';
 
 const toRole = (r: RoleRow, staffCount: number): Role => ({
   id: r.id,
@@ -38,6 +39,7 @@ async function assertNameFree(ctx: Ctx, name: string, exceptId?: string) {
 }
 
 export async function createRole(ctx: Ctx, input: z.output<typeof RoleInput>): Promise<Role> {
+  assertMayGrant(ctx, { key: null, ...input }, 'create');
   await assertNameFree(ctx, input.name);
   const row = {
     tenantId: ctx.tenantId,
@@ -64,6 +66,8 @@ export async function updateRole(ctx: Ctx, id: string, input: Partial<z.output<t
   const role = await findRole(ctx.db, ctx.tenantId, id);
   if (!role) throw notFound('Role', id);
   if (role.key === 'owner') throw new AppError(403, 'OWNER_ROLE_LOCKED', 'The owner role cannot be changed');
+  assertMayGrant(ctx, role, 'change');
+  assertMayGrant(ctx, { ...role, ...input }, 'change');
   if (input.name !== undefined) await assertNameFree(ctx, input.name, id);
   const set = {
     ...(input.name !== undefined && { name: input.name }),

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../platform';
 import { shopAccounts, smsCodes } from './access.tables';
 
@@ -63,11 +63,18 @@ export async function findLiveCode(db: Db, tenantId: string, phone: string, purp
   return row;
 }
 
-export const bumpCodeAttempts = (db: Db, tenantId: string, id: string) =>
-  db
+/**
+ * Counts one guess atomically, before it is judged, and only while guesses remain: concurrent guesses
+ * cannot all slip past the limit. False when the code has no guesses left.
+ */
+export async function takeGuess(db: Db, tenantId: string, id: string, maxAttempts: number): Promise<boolean> {
+  const rows = await db
     .update(smsCodes)
     .set({ attempts: sql`${smsCodes.attempts} + 1` })
-    .where(and(eq(smsCodes.tenantId, tenantId), eq(smsCodes.id, id)));
+    .where(and(eq(smsCodes.tenantId, tenantId), eq(smsCodes.id, id), lt(smsCodes.attempts, maxAttempts)))
+    .returning({ attempts: smsCodes.attempts });
+  return rows.length === 1;
+}
 
 /** Marks the code used; false when another request used it first. */
 export async function consumeCode(db: Db, tenantId: string, id: string, now: Date): Promise<boolean> {

@@ -17,7 +17,6 @@ import {
 } from '../platform';
 import { closeSessionsOf, openSession, resolveSession } from './sessions.service';
 import {
-  bumpCodeAttempts,
   consumeCode,
   findAccount,
   findAccountByPhone,
@@ -25,6 +24,7 @@ import {
   insertAccountOnce,
   insertSmsCode,
   type ShopAccountRow,
+  takeGuess,
   updateAccountRow,
 } from './shop-accounts.repo';
 import type { TenantRow } from './tenants.repo';
@@ -93,17 +93,26 @@ export async function sendSmsCode(
   return result;
 }
 
-/** Checks a code; a wrong guess counts (committed even though the request fails), five burn the code. */
+/** Checks a code. Every guess counts (atomically, committed even when the request fails); five burn the code. */
 async function useCode(ctx: Ctx, tenantId: string, phone: string, code: string, purpose: Purpose) {
   const live = await findLiveCode(ctx.db, tenantId, phone, purpose, ctx.clock.now());
-  if (!live || live.attempts >= LIMITS.smsCode.maxAttempts)
-    throw invalid('code', 'has expired or was never sent; request a new one', 'CODE_EXPIRED');
-  if (live.codeHash !== codeHash(tenantId, phone, code)) {
-    await bumpCodeAttempts(ctx.db, tenantId, live.id);
-    throw invalid('code', 'is wrong', 'CODE_WRONG');
-  }
-  if (!(await consumeCode(ctx.db, tenantId, live.id, ctx.clock.now())))
-    throw invalid('code', 'has been used already', 'CODE_EXPIRED');
+  const expired = () => invalid('code', 'has expired or was never sent; request a new one', 'CODE_EXPIRED');
+  if (!live || !(await takeGuess(ctx.db, tenantId, live.id, LIMITS.smsCode.maxAttempts))) throw expired();
+  if (live.codeHash !== codeHash(tenantId, phone, code)) throw invalid('code', 'is wrong', 'CODE_WRONG');
+  if (!(await consumeCode(ctx.db, tenantId, live.id, ctx.clock.now()))) throw expired();
+}
+
+/** Limits code checks per phone and per IP, on top of the five guesses per code. */
+async function limitCodeChecks(deps: ShopDeps, tenantId: string, phone: string, ip: string | null) {
+  const L = LIMITS.smsCode;
+  await enforce(
+    deps.limiter,
+    [
+      [`sms-check:${tenantId}:${phone}`, L.checksPerPhone],
+      [`sms-check:ip:${ip}`, L.checksPerIp],
+    ],
+    'Too many verification attempts',
+  );
 }
 
 async function startSession(ctx: Ctx, account: ShopAccountRow, client: Client, method: 'sms' | 'password') {
@@ -122,10 +131,12 @@ async function startSession(ctx: Ctx, account: ShopAccountRow, client: Client, m
 /** Phone + code; the first successful login registers the phone. */
 export async function loginWithSms(
   ctx: Ctx,
+  deps: ShopDeps,
   tenant: TenantRow,
   input: { phone: string; code: string },
   client: Client,
 ) {
+  await limitCodeChecks(deps, tenant.id, input.phone, client.ip);
   await useCode(ctx, tenant.id, input.phone, input.code, 'login');
   return inTransaction(ctx, async (tx) => {
     const { account, created } = await insertAccountOnce(tx.db, {
@@ -166,10 +177,12 @@ export async function loginWithPassword(
 /** Phone + code of purpose reset_password + new password; ends other sessions and logs in. */
 export async function resetPasswordWithSms(
   ctx: Ctx,
+  deps: ShopDeps,
   tenant: TenantRow,
   input: { phone: string; code: string; newPassword: string },
   client: Client,
 ) {
+  await limitCodeChecks(deps, tenant.id, input.phone, client.ip);
   await useCode(ctx, tenant.id, input.phone, input.code, 'reset_password');
   const account = await findAccountByPhone(ctx.db, tenant.id, input.phone);
   if (!account) throw invalid('code', 'is wrong', 'CODE_WRONG');

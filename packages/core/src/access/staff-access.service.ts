@@ -1,6 +1,7 @@
 import { ALL_PERMISSIONS, type DataScope, type Session, type Staff } from '@siyu/contracts';
 import type { Db, Scope } from '../platform';
 import { notFound } from '../platform';
+import { widerScope } from './grants';
 import { expandSubtree } from './org-units.repo';
 import { findStaff, rolesOfStaff, type StaffWithLinks, unitIdsOfStaff } from './staff.repo';
 import { toSettings } from './tenants.service';
@@ -21,15 +22,13 @@ export const toStaff = (s: StaffWithLinks): Staff => ({
   createdAt: s.createdAt.toISOString(),
 });
 
-const WIDTH: Record<DataScope, number> = { self: 0, org_units: 1, all: 2 };
-
 /** What a staff member may do (union of their roles) and see (the widest data scope of their roles). */
 export async function accessOf(db: Db, tenantId: string, staffId: string) {
   const held = await rolesOfStaff(db, tenantId, staffId);
   const permissions = held.some((r) => r.key === 'owner')
     ? [...ALL_PERMISSIONS]
     : [...new Set(held.flatMap((r) => r.permissions))].sort();
-  const dataScope = held.reduce<DataScope>((w, r) => (WIDTH[r.dataScope] > WIDTH[w] ? r.dataScope : w), 'self');
+  const dataScope = held.reduce<DataScope>((w, r) => widerScope(w, r.dataScope), 'self');
   let scope: Scope;
   if (dataScope === 'all') scope = { kind: 'all' };
   else if (dataScope === 'self') scope = { kind: 'self', staffId };

@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, type CreateStaffInput, type StaffQuery, type UpdateStaffInput } from '@siyu/contracts';
+import type { CreateStaffInput, StaffQuery, UpdateStaffInput } from '@siyu/contracts';
 import type { z } from 'zod';
 import {
   conflict,
@@ -15,6 +15,7 @@ import {
   randomToken,
   sha256,
 } from '../platform';
+import { assertMayGrant } from './grants';
 import { insertInvite } from './invites.repo';
 import { countExistingOrgUnits } from './org-units.repo';
 import { findRolesByIds } from './roles.repo';
@@ -28,6 +29,7 @@ import {
   listStaffRows,
   setStaffOrgUnits,
   setStaffRoles,
+  type StaffWithLinks,
   updateStaffRow,
 } from './staff.repo';
 
@@ -53,30 +55,35 @@ async function visibleStaff(ctx: Ctx, id: string) {
 
 export const getStaff = async (ctx: Ctx, id: string) => toStaff(await visibleStaff(ctx, id));
 
-const actorPermissions = (ctx: Ctx) => (ctx.actor.kind === 'staff' ? ctx.actor.permissions : [...ALL_PERMISSIONS]);
-
-/** Roles must exist, and nobody grants more than they hold: permissions and data scope. */
+/** Roles must exist, and the actor must be allowed to grant each of them. */
 async function checkRoles(ctx: Ctx, roleIds: string[]) {
   const found = await findRolesByIds(ctx.db, ctx.tenantId, roleIds);
   if (found.length !== new Set(roleIds).size) throw invalid('roleIds', 'contains a role that does not exist');
-  const mine = new Set(actorPermissions(ctx));
-  for (const r of found) {
-    const tooMuch = r.key === 'owner' ? mine.size < ALL_PERMISSIONS.length : r.permissions.some((p) => !mine.has(p));
-    const wider = ctx.scope.kind !== 'all' && r.dataScope === 'all';
-    if (tooMuch || wider) throw forbidden(`You cannot grant the role ${r.name}: it allows more than you hold`);
-  }
+  for (const r of found) assertMayGrant(ctx, r);
   return found;
 }
 
-/** Org units must exist and, for a scoped actor, lie inside their scope. */
+/**
+ * Changing someone (their details, status or password) needs the right to grant every role they
+ * hold: otherwise a staff manager could take over an owner's account.
+ */
+async function assertMayManage(ctx: Ctx, target: StaffWithLinks) {
+  const roles = await findRolesByIds(
+    ctx.db,
+    ctx.tenantId,
+    target.roles.map((r) => r.id),
+  );
+  for (const r of roles) assertMayGrant(ctx, r, 'manage someone with');
+}
+
+/** Org units must exist and lie inside a scoped actor's units; a self-scoped actor assigns none. */
 async function checkUnits(ctx: Ctx, unitIds: string[]) {
   if ((await countExistingOrgUnits(ctx.db, ctx.tenantId, unitIds)) !== new Set(unitIds).size)
     throw invalid('orgUnitIds', 'contains a department or store that does not exist');
-  if (ctx.scope.kind === 'org_units') {
-    const allowed = new Set(ctx.scope.unitIds);
-    if (unitIds.length === 0 || unitIds.some((u) => !allowed.has(u)))
-      throw invalid('orgUnitIds', 'must be within your own departments or stores');
-  }
+  if (ctx.scope.kind === 'all') return;
+  const allowed = new Set(ctx.scope.kind === 'org_units' ? ctx.scope.unitIds : []);
+  if ((ctx.scope.kind === 'org_units' && unitIds.length === 0) || unitIds.some((u) => !allowed.has(u)))
+    throw invalid('orgUnitIds', 'must be within your own departments or stores');
 }
 
 export async function createStaff(ctx: Ctx, input: z.output<typeof CreateStaffInput>, publicUrl: string) {
@@ -136,7 +143,9 @@ async function assertNotLastOwner(ctx: Ctx, id: string, what: string) {
 }
 
 export async function updateStaff(ctx: Ctx, id: string, input: z.output<typeof UpdateStaffInput>) {
-  const before = toStaff(await visibleStaff(ctx, id));
+  const target = await visibleStaff(ctx, id);
+  await assertMayManage(ctx, target);
+  const before = toStaff(target);
   if (input.roleIds) {
     const found = await checkRoles(ctx, input.roleIds);
     if (!found.some((r) => r.key === 'owner')) await assertNotLastOwner(ctx, id, 'demoted');
@@ -162,6 +171,7 @@ export async function updateStaff(ctx: Ctx, id: string, input: z.output<typeof U
 
 export async function setStaffEnabled(ctx: Ctx, id: string, enabled: boolean) {
   const s = await visibleStaff(ctx, id);
+  await assertMayManage(ctx, s);
   if (!enabled) {
     if (ctx.actor.kind === 'staff' && ctx.actor.id === id)
       throw conflict('CANNOT_DISABLE_SELF', 'You cannot disable yourself');
@@ -185,6 +195,7 @@ export async function setStaffEnabled(ctx: Ctx, id: string, enabled: boolean) {
 /** Sets the given password or a generated one (returned once), and ends the member's sessions. */
 export async function resetStaffPassword(ctx: Ctx, id: string, password?: string) {
   const s = await visibleStaff(ctx, id);
+  await assertMayManage(ctx, s);
   const temporary = password ? null : randomPassword();
   await updateStaffRow(ctx.db, ctx.tenantId, id, {
     passwordHash: await hashPassword(password ?? temporary!),

@@ -3,10 +3,13 @@ import { and, desc, eq, gte, like, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from './context';
 import { auditLog } from './platform.tables';
+import { startOfDayIn } from './time';
 
-/** The tenant's audit log, newest first, with keyset pagination on the id. */
-export async function listAudit(ctx: Ctx, q: z.output<typeof AuditQuery>) {
-  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+/** The tenant's audit log, newest first, with keyset pagination; from/to are days in the tenant's zone. */
+export async function listAudit(ctx: Ctx, q: z.output<typeof AuditQuery>, timeZone: string) {
+  const day = (d: string) => startOfDayIn(d, timeZone);
+  const nextDay = (d: string) =>
+    startOfDayIn(new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), timeZone);
   const rows = await ctx.db
     .select()
     .from(auditLog)
@@ -17,7 +20,7 @@ export async function listAudit(ctx: Ctx, q: z.output<typeof AuditQuery>) {
         q.action ? like(auditLog.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
         q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
         q.from ? gte(auditLog.at, day(q.from)) : undefined,
-        q.to ? lt(auditLog.at, new Date(day(q.to).getTime() + 86_400_000)) : undefined,
+        q.to ? lt(auditLog.at, nextDay(q.to)) : undefined,
         q.cursor ? lt(auditLog.id, q.cursor) : undefined,
       ),
     )

@@ -15,3 +15,4 @@ export * from './sms';
 export * from './tokens';
 export * from './changes';
 export * from './audit';
+export * from './time';

@@ -12,8 +12,11 @@ export const LIMITS = {
     perPhoneDay: { max: 10, windowSeconds: 86_400 },
     perIpHour: { max: 30, windowSeconds: 3600 },
     codeTtlSeconds: 300,
-    /** Wrong guesses before a code is burnt. */
+    /** Guesses before a code is burnt. */
     maxAttempts: 5,
+    /** Code checks (logins and resets with a code) per phone and per IP. */
+    checksPerPhone: { max: 20, windowSeconds: 900 },
+    checksPerIp: { max: 100, windowSeconds: 900 },
   },
   staffLogin: {
     perEmail: { max: 10, windowSeconds: 900 },
