@@ -16,3 +16,4 @@ export * from './tokens';
 export * from './changes';
 export * from './audit';
 export * from './time';
+export * from './search-text';
