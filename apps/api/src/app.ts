@@ -10,7 +10,11 @@ import { serveSpa } from './http/static';
 import { adminAuthRoutes } from './routes/admin-auth.routes';
 import { adminOrgRoutes } from './routes/admin-org.routes';
 import { adminStaffRoutes } from './routes/admin-staff.routes';
+import { customerRoutes } from './routes/customers.routes';
+import { dataJobRoutes } from './routes/data-jobs.routes';
+import { followUpRoutes } from './routes/follow-ups.routes';
 import { healthRoutes } from './routes/health.routes';
+import { tagRoutes } from './routes/tags.routes';
 import { shopRoutes } from './routes/shop.routes';
 
 /** The HTTP application: read this file as the table of contents of the API. */
@@ -46,6 +50,10 @@ export async function buildApp(
   adminAuthRoutes(app, rt); //       /api/admin/auth/*: login, logout, me, password, invites
   adminStaffRoutes(app, rt); //      /api/admin/staff
   adminOrgRoutes(app, rt); //        /api/admin/{permissions,roles,org-units,settings,audit-log}
+  customerRoutes(app, rt); //        /api/admin/customers, /customer-fields, /customer-events; shop events
+  tagRoutes(app, rt); //             /api/admin/tag-groups, /tags, /tag-rules, customer tagging
+  followUpRoutes(app, rt); //        /api/admin notes, follow-ups, tasks, notifications
+  dataJobRoutes(app, rt); //         /api/admin imports and exports with progress
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
 
   if (opts.serveFrontends) {

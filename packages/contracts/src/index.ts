@@ -1,17 +1,30 @@
 export * from './access';
 export * from './common';
+export * from './customer-follow-ups';
+export * from './customer-tags';
+export * from './customers';
+export * from './data-jobs';
 export * from './events';
 export * from './permissions';
 export * from './routes';
 export * from './shop';
 
 import { adminRoutes } from './access';
+import { followUpRoutes } from './customer-follow-ups';
+import { tagRoutes } from './customer-tags';
+import { customerRoutes, shopEventRoutes } from './customers';
+import { dataJobRoutes } from './data-jobs';
 import type { RouteDef } from './routes';
 import { devRoutes, shopRoutes } from './shop';
 
 /** Every route of the HTTP API, for registration, OpenAPI and the bad-input corpus test. */
 export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('admin', adminRoutes),
+  ...prefixKeys('customers', customerRoutes),
+  ...prefixKeys('shopEvents', shopEventRoutes),
+  ...prefixKeys('tags', tagRoutes),
+  ...prefixKeys('followUps', followUpRoutes),
+  ...prefixKeys('dataJobs', dataJobRoutes),
   ...prefixKeys('shop', shopRoutes),
   ...prefixKeys('dev', devRoutes),
 };

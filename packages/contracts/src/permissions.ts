@@ -10,6 +10,17 @@ export const PERMISSIONS = {
   roles: ['roles.read', 'roles.write'],
   org: ['org.read', 'org.write'],
   audit: ['audit.read'],
+  customers: [
+    'customers.read',
+    'customers.write',
+    'customers.pii',
+    'customers.merge',
+    'customers.transfer',
+    'customers.import',
+    'customers.export',
+    'customers.erase',
+  ],
+  tags: ['tags.read', 'tags.write'],
 } as const;
 
 export type PermissionGroup = keyof typeof PERMISSIONS;

@@ -3,9 +3,10 @@
  * runtime with `startSiyu`, which knows every domain's jobs and subscribers.
  */
 import { accessJobs } from './access';
+import { customersRegistry } from './customers';
 import { type Config, createRuntime, mergeRegistries, type Registry, type RuntimeOptions } from './platform';
 
-export const registry: Registry = mergeRegistries({ jobs: accessJobs });
+export const registry: Registry = mergeRegistries({ jobs: accessJobs }, customersRegistry);
 
 export const startSiyu = (config: Config, opts: Omit<RuntimeOptions, 'config' | 'registry'> = {}) =>
   createRuntime({ config, registry, ...opts });

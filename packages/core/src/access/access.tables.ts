@@ -169,3 +169,20 @@ export const smsCodes = pgTable(
     index('sms_codes_lookup_idx').on(t.tenantId, t.phone, t.purpose, t.createdAt),
   ],
 );
+
+/** In-console notifications for a staff member (a lead handed to them, a task reminder). */
+export const staffNotifications = pgTable(
+  'staff_notifications',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    staffId: text('staff_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    readAt: ts('read_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('staff_notifications_staff_idx').on(t.tenantId, t.staffId, t.createdAt)],
+);

@@ -25,4 +25,5 @@ export {
 } from './staff-auth.service';
 export { createStaff, getStaff, listStaff, resetStaffPassword, setStaffEnabled, updateStaff } from './staff.service';
 export { type CreateTenantInput, createTenant, getSettings, getTenantBySlug, updateSettings } from './tenants.service';
+export { orgUnitSummaries, staffIdsInUnits, staffSummaries } from './directory.repo';
 export { STORE_MANAGER_TEMPLATE } from './roles.builtins';

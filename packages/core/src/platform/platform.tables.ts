@@ -83,3 +83,42 @@ export const devSmsMessages = pgTable(
   },
   (t) => [index('dev_sms_phone_idx').on(t.phone, t.sentAt)],
 );
+
+/** Long-running imports and exports, with progress the UI polls and a per-row error report. */
+export const dataJobs = pgTable(
+  'data_jobs',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    kind: text('kind', { enum: ['import', 'export'] }).notNull(),
+    entity: text('entity').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull(),
+    fileName: text('file_name'),
+    /** Stored input (imports) or output (exports), relative to the file store. */
+    inputPath: text('input_path'),
+    resultPath: text('result_path'),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    total: integer('total'),
+    processed: integer('processed').notNull().default(0),
+    succeeded: integer('succeeded').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    error: text('error'),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('data_jobs_recent_idx').on(t.tenantId, t.kind, t.createdAt)],
+);
+
+export const dataJobErrors = pgTable(
+  'data_job_errors',
+  {
+    tenantId: text('tenant_id').notNull(),
+    jobId: text('job_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    errors: jsonb('errors').$type<{ field: string; message: string }[]>().notNull(),
+    raw: jsonb('raw').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.jobId, t.rowNo] })],
+);

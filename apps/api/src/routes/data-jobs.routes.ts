@@ -1,0 +1,4 @@
+import type { Runtime } from '@siyu/core/platform';
+import type { FastifyInstance } from 'fastify';
+
+export function dataJobRoutes(_app: FastifyInstance, _rt: Runtime) {}

@@ -1,0 +1,438 @@
+import { z } from 'zod';
+import { CnMobile, Email, IsoDate, idOf, Name, Ok, PageQuery, pageOf, Timestamp } from './common';
+import { route } from './routes';
+import { Gender } from './shop';
+
+export const CustomerId = idOf('cus');
+export const Stage = z.enum(['potential', 'new', 'active', 'loyal', 'dormant', 'churned']);
+export type Stage = z.infer<typeof Stage>;
+export const IdentityKind = z.enum(['wecom_external', 'unionid', 'openid', 'phone', 'email', 'shop_account', 'platform_buyer']);
+export const ConsentChannel = z.enum(['sms', 'email', 'wecom', 'push', 'phone']);
+
+export const Touch = z.object({
+  channel: z.string().max(60),
+  liveCodeId: z.string().max(40).optional(),
+  storeId: z.string().max(40).optional(),
+  campaignId: z.string().max(40).optional(),
+  at: Timestamp,
+});
+
+const Ref = z.object({ id: z.string(), name: z.string() });
+export const TagRef = z.object({ id: z.string(), name: z.string(), color: z.string().nullable(), groupId: z.string() });
+
+/** A row of the customer list. Phone and email are masked without customers.pii. */
+export const CustomerSummary = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  nickname: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  gender: Gender,
+  phone: z.string().nullable(),
+  stage: Stage,
+  primaryOwner: Ref.nullable(),
+  store: Ref.nullable(),
+  sourceChannel: z.string().nullable(),
+  tags: z.array(TagRef),
+  orderCount: z.number().int(),
+  totalSpent: z.number().int().describe('fen'),
+  lastActiveAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+export const Identity = z.object({
+  kind: IdentityKind,
+  namespace: z.string(),
+  value: z.string().describe('masked for phone and email without customers.pii'),
+  verified: z.boolean(),
+  source: z.string(),
+  createdAt: Timestamp,
+});
+
+export const Owner = z.object({
+  staffId: z.string(),
+  staffName: z.string(),
+  isPrimary: z.boolean(),
+  remark: z.string().nullable(),
+  description: z.string().nullable(),
+  addWay: z.string().nullable(),
+  state: z.string().nullable(),
+  addedAt: Timestamp,
+  tags: z.array(TagRef),
+});
+
+export const Consent = z.object({ channel: ConsentChannel, status: z.enum(['opt_in', 'opt_out']), source: z.string(), at: Timestamp });
+
+export const Customer = CustomerSummary.extend({
+  email: z.string().nullable(),
+  birthday: IsoDate.nullable(),
+  lunarBirthday: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  district: z.string().nullable(),
+  custom: z.record(z.string(), z.unknown()),
+  firstTouch: Touch.nullable(),
+  lastTouch: Touch.nullable(),
+  identities: z.array(Identity),
+  owners: z.array(Owner),
+  consents: z.array(Consent),
+  mergedInto: z.string().nullable(),
+  merges: z.array(z.object({ id: z.string(), mergedId: z.string(), at: Timestamp, undone: z.boolean() })),
+  lastOrderAt: Timestamp.nullable(),
+  erased: z.boolean(),
+  updatedAt: Timestamp,
+});
+export type Customer = z.infer<typeof Customer>;
+
+const Csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(item).max(50));
+const Fen = z.coerce.number().int().min(0).max(1e13);
+
+/** The list's filters, shared by the list, bulk actions and exports. */
+export const CustomerFilter = z.object({
+  q: z.string().trim().max(100).optional().describe('name, nickname, phone, remark; Chinese, pinyin and initials'),
+  tagsAny: Csv(idOf('tag')).optional(),
+  tagsAll: Csv(idOf('tag')).optional(),
+  tagsNone: Csv(idOf('tag')).optional(),
+  stage: Csv(Stage).optional(),
+  ownerId: z.union([idOf('stf'), z.literal('me'), z.literal('none')]).optional(),
+  sourceChannel: z.string().max(60).optional(),
+  storeId: idOf('org').optional(),
+  spentMin: Fen.optional(),
+  spentMax: Fen.optional(),
+  ordersMin: z.coerce.number().int().min(0).optional(),
+  ordersMax: z.coerce.number().int().min(0).optional(),
+  activeFrom: IsoDate.optional(),
+  activeTo: IsoDate.optional(),
+  birthMonth: z.coerce.number().int().min(1).max(12).optional(),
+  customKey: z.string().max(40).optional(),
+  customValue: z.string().max(200).optional(),
+});
+export type CustomerFilter = z.output<typeof CustomerFilter>;
+export const CustomerQuery = PageQuery.extend(CustomerFilter.shape);
+
+const CustomerFields = {
+  name: Name.nullable(),
+  nickname: z.string().trim().max(100).nullable(),
+  gender: Gender,
+  birthday: IsoDate.nullable(),
+  lunarBirthday: z
+    .string()
+    .regex(/^(L-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|30)$/, 'must be MM-DD, or L-MM-DD for a leap month')
+    .nullable(),
+  province: z.string().trim().max(40).nullable(),
+  city: z.string().trim().max(40).nullable(),
+  district: z.string().trim().max(40).nullable(),
+  avatarUrl: z.string().max(2000).regex(/^https?:\/\//, 'must be an http(s) URL').nullable(),
+  email: Email.nullable(),
+  custom: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.array(z.string().max(100)).max(50), z.null()])),
+  storeId: idOf('org').nullable(),
+};
+export const CreateCustomerInput = z.object({ ...CustomerFields, phone: CnMobile.nullable() }).partial();
+export const UpdateCustomerInput = z.object(CustomerFields).partial();
+
+export const IdentityInput = z.object({
+  kind: IdentityKind,
+  namespace: z.string().max(80).default(''),
+  value: z.string().trim().min(1).max(200),
+  verified: z.boolean().default(false),
+});
+
+export const OwnerInput = z.object({
+  staffId: idOf('stf'),
+  primary: z.boolean().default(false),
+  remark: z.string().trim().max(20, 'WeCom allows 20 characters').nullable().optional(),
+  description: z.string().trim().max(150, 'WeCom allows 150 characters').nullable().optional(),
+});
+export const TransferInput = z.object({
+  customerIds: z.array(CustomerId).min(1).max(1000),
+  toStaffId: idOf('stf'),
+  reason: z.string().trim().max(200).optional(),
+});
+export const HandoverInput = z.object({
+  fromStaffId: idOf('stf'),
+  toStaffId: idOf('stf'),
+  reason: z.string().trim().max(200).optional(),
+});
+export const TransferResult = z.object({
+  transferred: z.number().int(),
+  skipped: z.array(z.object({ customerId: z.string(), code: z.string(), message: z.string() })),
+});
+
+export const CustomFieldDef = z.object({
+  id: z.string(),
+  key: z.string(),
+  label: z.string(),
+  type: z.enum(['text', 'number', 'date', 'single', 'multi']),
+  options: z.array(z.string()),
+  required: z.boolean(),
+  sort: z.number().int(),
+});
+export const CustomFieldInput = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lowercase letters, digits and _'),
+  label: Name,
+  type: CustomFieldDef.shape.type,
+  options: z.array(z.string().trim().min(1).max(60)).max(100).default([]),
+  required: z.boolean().default(false),
+  sort: z.number().int().min(0).max(10000).default(0),
+});
+
+export const TimelineEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  occurredAt: Timestamp,
+  properties: z.record(z.string(), z.unknown()),
+  source: z.string(),
+});
+
+/** One tracked event. `type` is dotted lower-case, e.g. `page.viewed`, `product.viewed`. */
+export const EventInput = z.object({
+  type: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+){1,3}$/, 'must look like page.viewed'),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  properties: z.record(z.string().max(60), z.unknown()).default({}),
+  idempotencyKey: z.string().min(8).max(120),
+});
+export const ShopEventsInput = z.object({ events: z.array(z.unknown()).min(1).max(500) });
+export const AdminEventsInput = z.object({ events: z.array(z.unknown()).min(1).max(5000) });
+/** One admin/server event: the customer by id or by any identity. */
+export const AdminEventInput = EventInput.extend({
+  customerId: CustomerId.optional(),
+  identity: IdentityInput.pick({ kind: true, namespace: true, value: true }).optional(),
+  source: z.string().max(60).default('import'),
+});
+export const EventsResult = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+});
+
+const Id = z.object({ id: CustomerId });
+
+export const customerRoutes = {
+  list: route({
+    method: 'GET',
+    path: '/admin/customers',
+    audience: 'admin',
+    permission: 'customers.read',
+    summary: 'Customers within the data scope, filtered, newest first (keyset pagination)',
+    query: CustomerQuery,
+    response: pageOf(CustomerSummary),
+  }),
+  count: route({
+    method: 'GET',
+    path: '/admin/customers/count',
+    audience: 'admin',
+    permission: 'customers.read',
+    summary: 'How many customers match the filters',
+    query: CustomerFilter,
+    response: z.object({ count: z.number().int() }),
+  }),
+  get: route({
+    method: 'GET',
+    path: '/admin/customers/:id',
+    audience: 'admin',
+    permission: 'customers.read',
+    summary: 'One customer profile',
+    params: Id,
+    response: Customer,
+  }),
+  create: route({
+    method: 'POST',
+    path: '/admin/customers',
+    audience: 'admin',
+    permission: 'customers.write',
+    summary: 'Create a customer (or return the one holding that phone)',
+    body: CreateCustomerInput,
+    response: Customer,
+    status: 201,
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/admin/customers/:id',
+    audience: 'admin',
+    permission: 'customers.write',
+    summary: 'Change attributes and custom fields',
+    params: Id,
+    body: UpdateCustomerInput,
+    response: Customer,
+  }),
+  timeline: route({
+    method: 'GET',
+    path: '/admin/customers/:id/timeline',
+    audience: 'admin',
+    permission: 'customers.read',
+    summary: 'The customer timeline, newest first',
+    params: Id,
+    query: PageQuery.extend({ types: Csv(z.string().max(60)).optional() }),
+    response: pageOf(TimelineEvent),
+  }),
+  addIdentity: route({
+    method: 'POST',
+    path: '/admin/customers/:id/identities',
+    audience: 'admin',
+    permission: 'customers.write',
+    summary: 'Add an identity; 409 IDENTITY_TAKEN names the customer holding it (merge them instead)',
+    params: Id,
+    body: IdentityInput,
+    response: Customer,
+  }),
+  removeIdentity: route({
+    method: 'POST',
+    path: '/admin/customers/:id/identities/remove',
+    audience: 'admin',
+    permission: 'customers.write',
+    summary: 'Remove an identity',
+    params: Id,
+    body: IdentityInput.pick({ kind: true, namespace: true, value: true }),
+    response: Customer,
+  }),
+  merge: route({
+    method: 'POST',
+    path: '/admin/customers/:id/merge',
+    audience: 'admin',
+    permission: 'customers.merge',
+    summary: 'Merge another customer into this one (audited, reversible)',
+    params: Id,
+    body: z.object({ otherId: CustomerId, reason: z.string().trim().min(1).max(200) }),
+    response: Customer,
+  }),
+  unmerge: route({
+    method: 'POST',
+    path: '/admin/customers/:id/merges/:mergeId/undo',
+    audience: 'admin',
+    permission: 'customers.merge',
+    summary: 'Undo a merge: the merged customer comes back with what it brought',
+    params: z.object({ id: CustomerId, mergeId: idOf('mrg') }),
+    response: Customer,
+  }),
+  addOwner: route({
+    method: 'POST',
+    path: '/admin/customers/:id/owners',
+    audience: 'admin',
+    permission: 'customers.transfer',
+    summary: 'Add a following staff member (or change their remark); primary makes them the owner',
+    params: Id,
+    body: OwnerInput,
+    response: Customer,
+  }),
+  removeOwner: route({
+    method: 'DELETE',
+    path: '/admin/customers/:id/owners/:staffId',
+    audience: 'admin',
+    permission: 'customers.transfer',
+    summary: 'Stop a staff member following the customer',
+    params: z.object({ id: CustomerId, staffId: idOf('stf') }),
+    response: Customer,
+  }),
+  transfer: route({
+    method: 'POST',
+    path: '/admin/customers/transfer',
+    audience: 'admin',
+    permission: 'customers.transfer',
+    summary: 'Give customers a new primary owner (at most twice per customer in 90 days)',
+    body: TransferInput,
+    response: TransferResult,
+  }),
+  handover: route({
+    method: 'POST',
+    path: '/admin/customers/handover',
+    audience: 'admin',
+    permission: 'customers.transfer',
+    summary: "Transfer all of a (departing) staff member's customers",
+    body: HandoverInput,
+    response: TransferResult,
+  }),
+  setConsent: route({
+    method: 'POST',
+    path: '/admin/customers/:id/consents',
+    audience: 'admin',
+    permission: 'customers.write',
+    summary: 'Record a marketing opt-in or opt-out for one channel',
+    params: Id,
+    body: z.object({ channel: ConsentChannel, status: z.enum(['opt_in', 'opt_out']), source: z.string().trim().min(1).max(60) }),
+    response: Customer,
+  }),
+  exportPersonalData: route({
+    method: 'GET',
+    path: '/admin/customers/:id/personal-data',
+    audience: 'admin',
+    permission: 'customers.pii',
+    summary: "Everything stored about one person (PIPL access request); audited",
+    params: Id,
+    response: z.object({ customer: Customer, events: z.array(TimelineEvent), notes: z.array(z.unknown()) }),
+  }),
+  erase: route({
+    method: 'POST',
+    path: '/admin/customers/:id/erase',
+    audience: 'admin',
+    permission: 'customers.erase',
+    summary: 'Erase personal data on request (PIPL); keeps anonymous order facts; audited',
+    params: Id,
+    body: z.object({ reason: z.string().trim().min(1).max(200) }),
+    response: Ok,
+  }),
+  listFields: route({
+    method: 'GET',
+    path: '/admin/customer-fields',
+    audience: 'admin',
+    permission: 'customers.read',
+    summary: 'Custom field definitions',
+    response: z.object({ items: z.array(CustomFieldDef) }),
+  }),
+  createField: route({
+    method: 'POST',
+    path: '/admin/customer-fields',
+    audience: 'admin',
+    permission: 'customers.write',
+    summary: 'Define a custom field',
+    body: CustomFieldInput,
+    response: CustomFieldDef,
+    status: 201,
+  }),
+  updateField: route({
+    method: 'PATCH',
+    path: '/admin/customer-fields/:id',
+    audience: 'admin',
+    permission: 'customers.write',
+    summary: 'Change a custom field (its key and type stay)',
+    params: z.object({ id: idOf('cfd') }),
+    body: CustomFieldInput.omit({ key: true, type: true }).partial(),
+    response: CustomFieldDef,
+  }),
+  deleteField: route({
+    method: 'DELETE',
+    path: '/admin/customer-fields/:id',
+    audience: 'admin',
+    permission: 'customers.write',
+    summary: 'Delete a custom field definition (values stay on customers)',
+    params: z.object({ id: idOf('cfd') }),
+    response: Ok,
+  }),
+  ingestEvents: route({
+    method: 'POST',
+    path: '/admin/customer-events',
+    audience: 'admin',
+    permission: 'customers.import',
+    summary: 'Batch import of events (server to server); duplicates by idempotency key are ignored',
+    body: AdminEventsInput,
+    response: EventsResult,
+  }),
+};
+
+export const shopEventRoutes = {
+  track: route({
+    method: 'POST',
+    path: '/shop/t/:slug/events',
+    audience: 'public',
+    summary: 'Storefront tracking (page/product views, searches, cart, shares), batched; logged-in shoppers only are recorded',
+    params: z.object({ slug: z.string().min(2).max(40) }),
+    body: ShopEventsInput,
+    response: EventsResult,
+  }),
+};
+
+

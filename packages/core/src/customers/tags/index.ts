@@ -1,0 +1,5 @@
+/** customers/tags: public surface of this aggregate (re-exported by customers/index.ts). */
+import type { Registry } from '../../platform';
+
+/** Jobs and subscribers of this aggregate. */
+export const tagsRegistry: Partial<Registry> = {};
