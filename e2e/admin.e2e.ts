@@ -26,8 +26,10 @@ describe('admin console in the browser', () => {
     await page.keyboard.press('Escape');
     await drawer.getByText('直接设置密码').click();
     await drawer.getByLabel('初始密码').fill('kexin-pass-2026');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/admin/staff') && r.request().method() === 'POST');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('员工已添加').waitFor();
+    const res = await created;
+    assert.equal(res.status(), 201, await res.text());
     await page.getByRole('cell', { name: '郑可欣' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'admin-staff.png') });
 

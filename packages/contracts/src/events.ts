@@ -9,6 +9,12 @@ export const EVENTS = {
   'access.staff.disabled': z.object({ staffId: z.string() }),
   'access.shop_account.registered': z.object({ accountId: z.string(), phone: z.string() }),
   'access.shop_account.logged_in': z.object({ accountId: z.string(), method: z.enum(['sms', 'password']) }),
+  /** Once per (customer, type) of each batch written to the timeline. */
+  'customers.event.recorded': z.object({ customerId: z.string(), type: z.string(), eventId: z.string() }),
+  'customers.customer.created': z.object({ customerId: z.string(), source: z.string() }),
+  'customers.customer.merged': z.object({ survivorId: z.string(), mergedId: z.string(), mergeId: z.string() }),
+  'customers.customer.unmerged': z.object({ survivorId: z.string(), mergedId: z.string(), mergeId: z.string() }),
+  'customers.owner.changed': z.object({ customerId: z.string(), fromStaffId: z.string().nullable(), toStaffId: z.string() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { adminRoutes, fillPath, type RouteDef } from '@siyu/contracts';
+import { allRoutes, fillPath } from '@siyu/contracts';
 import { ownerOfNewTenant } from '../testing';
 
 /** Builds, in tenant B, one entity of every kind an admin route addresses by id. */
@@ -21,31 +21,66 @@ async function tenantWithEntities() {
     password: 'b-password-1',
   });
   assert.equal(staff.statusCode, 201, staff.body);
-  return { b, ids: { staff: staff.data.staff.id, role: role.data.id, org: unit.data.id } };
+  const c1 = await b.agent.post('/api/admin/customers', { name: 'B 客户' });
+  const c2 = await b.agent.post('/api/admin/customers', { name: 'B 客户二' });
+  const merged = await b.agent.post(`/api/admin/customers/${c1.data.id}/merge`, { otherId: c2.data.id, reason: 'b' });
+  await b.agent.post(`/api/admin/customers/${c1.data.id}/owners`, { staffId: staff.data.staff.id });
+  const field = await b.agent.post('/api/admin/customer-fields', { key: 'b_field', label: 'B', type: 'text' });
+  return {
+    b,
+    ids: {
+      staff: staff.data.staff.id,
+      role: role.data.id,
+      org: unit.data.id,
+      customer: c1.data.id,
+      other: c2.data.id,
+      merge: merged.data.merges[0].id,
+      field: field.data.id,
+    },
+  };
 }
 
-/** Which entity each `:id` route addresses, and a body that passes validation. */
-const BY_ID: Record<string, { kind: 'staff' | 'role' | 'org'; body?: unknown }> = {
-  getStaff: { kind: 'staff' },
-  updateStaff: { kind: 'staff', body: { name: '改名' } },
-  disableStaff: { kind: 'staff' },
-  enableStaff: { kind: 'staff' },
-  resetStaffPassword: { kind: 'staff', body: {} },
-  updateRole: { kind: 'role', body: { name: '改名' } },
-  deleteRole: { kind: 'role' },
-  updateOrgUnit: { kind: 'org', body: { name: '改名' } },
-  deleteOrgUnit: { kind: 'org' },
+type Ids = Awaited<ReturnType<typeof tenantWithEntities>>['ids'];
+type Case = { params: (ids: Ids) => Record<string, string>; body?: unknown };
+const one = (kind: keyof Ids) => (ids: Ids) => ({ id: ids[kind] });
+
+/** What each route with path parameters addresses in tenant B, and a body that passes validation. */
+const BY_ID: Record<string, Case> = {
+  'admin.getStaff': { params: one('staff') },
+  'admin.updateStaff': { params: one('staff'), body: { name: '改名' } },
+  'admin.disableStaff': { params: one('staff') },
+  'admin.enableStaff': { params: one('staff') },
+  'admin.resetStaffPassword': { params: one('staff'), body: {} },
+  'admin.updateRole': { params: one('role'), body: { name: '改名' } },
+  'admin.deleteRole': { params: one('role') },
+  'admin.updateOrgUnit': { params: one('org'), body: { name: '改名' } },
+  'admin.deleteOrgUnit': { params: one('org') },
+  'customers.get': { params: one('customer') },
+  'customers.update': { params: one('customer'), body: { nickname: 'x' } },
+  'customers.timeline': { params: one('customer') },
+  'customers.addIdentity': { params: one('customer'), body: { kind: 'email', value: 'x@x.test' } },
+  'customers.removeIdentity': { params: one('customer'), body: { kind: 'email', namespace: '', value: 'x@x.test' } },
+  'customers.merge': { params: one('customer'), body: { otherId: 'cus_0000000000aaaaaaaaaaaaaaaa', reason: 'x' } },
+  'customers.unmerge': { params: (ids) => ({ id: ids.customer, mergeId: ids.merge }) },
+  'customers.addOwner': { params: one('customer'), body: { staffId: 'stf_0000000000aaaaaaaaaaaaaaaa' } },
+  'customers.removeOwner': { params: (ids) => ({ id: ids.customer, staffId: ids.staff }) },
+  'customers.setConsent': { params: one('customer'), body: { channel: 'sms', status: 'opt_out', source: 'x' } },
+  'customers.exportPersonalData': { params: one('customer') },
+  'customers.erase': { params: one('customer'), body: { reason: 'x' } },
+  'customers.updateField': { params: one('field'), body: { label: 'x' } },
+  'customers.deleteField': { params: one('field') },
 };
 
 describe('tenant isolation', () => {
   it('every admin route answers 404 for ids of another tenant, and changes nothing there', async () => {
     const a = await ownerOfNewTenant();
     const { b, ids } = await tenantWithEntities();
-    const idRoutes = Object.entries(adminRoutes as Record<string, RouteDef>).filter(([, r]) => r.path.includes(':id'));
-    assert.deepEqual(idRoutes.map(([k]) => k).sort(), Object.keys(BY_ID).sort(), 'every :id route has a case here');
+    const covered = /^(admin|customers)\./;
+    const idRoutes = Object.entries(allRoutes).filter(([k, r]) => covered.test(k) && r.audience === 'admin' && r.path.includes(':'));
+    assert.deepEqual(idRoutes.map(([k]) => k).sort(), Object.keys(BY_ID).sort(), 'every admin route with parameters has a case here');
     for (const [key, route] of idRoutes) {
       const c = BY_ID[key]!;
-      const res = await a.agent.request(route.method, `/api${fillPath(route.path, { id: ids[c.kind] })}`, c.body);
+      const res = await a.agent.request(route.method, `/api${fillPath(route.path, c.params(ids))}`, c.body);
       assert.equal(res.statusCode, 404, `${key}: ${res.body}`);
       assert.equal(res.data.error.code, 'NOT_FOUND');
     }

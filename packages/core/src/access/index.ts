@@ -27,3 +27,4 @@ export { createStaff, getStaff, listStaff, resetStaffPassword, setStaffEnabled, 
 export { type CreateTenantInput, createTenant, getSettings, getTenantBySlug, updateSettings } from './tenants.service';
 export { orgUnitSummaries, staffIdsInUnits, staffSummaries } from './directory.repo';
 export { STORE_MANAGER_TEMPLATE } from './roles.builtins';
+export * from './notifications.service';

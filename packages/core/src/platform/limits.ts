@@ -3,6 +3,8 @@
  * each with its source. Rate-limit windows are fixed windows.
  */
 export type Window = { max: number; windowSeconds: number };
+/** A count over whole days (WeCom's caps are stated in days). */
+export type DayWindow = { max: number; windowDays: number };
 
 export const LIMITS = {
   smsCode: {
@@ -31,4 +33,12 @@ export const LIMITS = {
     shopIdleDays: 30,
   },
   invites: { ttlDays: 7 },
-} as const satisfies Record<string, Record<string, Window | number>>;
+  wecom: {
+    /** transfer_customer: a customer can be transferred at most twice in 90 days (WeCom doc 96325). */
+    transfersPer90Days: { max: 2, windowDays: 90 },
+    /** externalcontact/remark: remark ≤ 20 characters, description ≤ 150 (WeCom). */
+    remarkMaxChars: 20,
+    descriptionMaxChars: 150,
+    corpTags: 3000, // add_corp_tag: at most 3,000 corp tags per corp, rule-group tags included (WeCom)
+  },
+} as const satisfies Record<string, Record<string, Window | DayWindow | number>>;

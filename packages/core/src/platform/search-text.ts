@@ -61,7 +61,8 @@ export function queryTokens(q: string): string[] {
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** The value to store in a tsvector column. */
-export const toSearchVector = (tokens: string[]) => sql`array_to_tsvector(${tokens}::text[])`;
+export const toSearchVector = (tokens: string[]) =>
+  sql`array_to_tsvector(array(select jsonb_array_elements_text(${JSON.stringify(tokens.filter(Boolean))}::jsonb)))`;
 
 /** A condition matching documents that hold every query token (prefix match for latin tokens). */
 export function matchesQuery(column: unknown, q: string) {

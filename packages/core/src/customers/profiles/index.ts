@@ -1,0 +1,18 @@
+/** customers/profiles: OneID profiles, identities and merges, owners, consent and privacy, custom fields. */
+export { createCustomField, deleteCustomField, listCustomFields, updateCustomField } from './custom-fields.service';
+export { addOwner, handoverCustomers, removeOwner, transferCustomers } from './owners.service';
+export { eraseCustomer, exportPersonalData, setConsent } from './privacy.service';
+export { profileSubscribers } from './profiles.subscribers';
+export {
+  addIdentity,
+  countCustomers,
+  createCustomer,
+  getCustomer,
+  listCustomers,
+  mergeInto,
+  removeIdentity,
+  undoMergeOf,
+  updateCustomer,
+} from './profiles.service';
+export { type ResolveInput, resolveCustomer } from './resolve.service';
+export { type CustomerRow, filterCondition, getVisibleCustomer } from './visibility';

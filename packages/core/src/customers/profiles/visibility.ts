@@ -1,0 +1,2 @@
+/** Who may see which customers, and the list filters: the one place both are decided. */
+export { type CustomerRow, filterCondition, getVisibleCustomer, scopeCondition } from './visibility.repo';
