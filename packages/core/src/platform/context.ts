@@ -2,7 +2,7 @@ import type { EventName, EventPayload } from '@siyu/contracts';
 import type { Clock } from './clock';
 import type { Db } from './db';
 import type { Logger } from './logger';
-import { insertAudit, insertOutbox } from './outbox.repo';
+import { insertAudit, insertOutbox, insertOutboxMany } from './outbox.repo';
 
 export type Actor =
   | { kind: 'staff'; id: string; name: string; permissions: string[] }
@@ -33,6 +33,8 @@ export type Ctx = {
   /** Wakes the outbox dispatcher (after a commit). */
   kick(): void;
   emit<N extends EventName>(name: N, payload: EventPayload<N>): Promise<void>;
+  /** Many events of one name in one statement (batch writers). */
+  emitMany<N extends EventName>(name: N, payloads: EventPayload<N>[]): Promise<void>;
   enqueue(job: string, payload: Record<string, unknown>, opts?: { startAfter?: Date }): Promise<void>;
   audit(entry: AuditInput): Promise<void>;
 };
@@ -49,6 +51,12 @@ export function makeCtx(init: CtxInit): Ctx {
     inTransaction: init.inTransaction ?? false,
     kick: init.kick ?? (() => {}),
     emit: (name, payload) => insertOutbox(db, clock, { tenantId, kind: 'event', name, payload }),
+    emitMany: (name, payloads) =>
+      insertOutboxMany(
+        db,
+        clock,
+        payloads.map((payload) => ({ tenantId, kind: 'event', name, payload })),
+      ),
     enqueue: (job, payload, opts) =>
       insertOutbox(db, clock, { tenantId, kind: 'job', name: job, payload, startAfter: opts?.startAfter }),
     audit: (entry) => insertAudit(db, clock, tenantId, init.actor, init.ip, entry),

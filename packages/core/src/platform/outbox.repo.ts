@@ -8,13 +8,14 @@ import { auditLog, outbox, outboxHandled } from './platform.tables';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-export async function insertOutbox(
-  db: Db,
-  clock: Clock,
-  row: { tenantId: string | null; kind: 'event' | 'job'; name: string; payload: unknown; startAfter?: Date },
-) {
+type OutboxInput = { tenantId: string | null; kind: 'event' | 'job'; name: string; payload: unknown; startAfter?: Date };
+
+export const insertOutbox = (db: Db, clock: Clock, row: OutboxInput) => insertOutboxMany(db, clock, [row]);
+
+/** Writes outbox rows in multi-row statements (a batch of 5,000 events is a handful of inserts). */
+export async function insertOutboxMany(db: Db, clock: Clock, rows: OutboxInput[]) {
   const now = clock.now();
-  await db.insert(outbox).values({
+  const values = rows.map((row) => ({
     id: newId('evt', now),
     tenantId: row.tenantId,
     kind: row.kind,
@@ -24,7 +25,8 @@ export async function insertOutbox(
     startAfter: row.startAfter ?? null,
     createdAt: now,
     availableAt: now,
-  });
+  }));
+  for (let i = 0; i < values.length; i += 1000) await db.insert(outbox).values(values.slice(i, i + 1000));
 }
 
 export async function insertAudit(

@@ -15,14 +15,14 @@ export async function insertEvents(db: Db, rows: EventRow[]) {
     .returning({ id: customerEvents.id, customerId: customerEvents.customerId, type: customerEvents.type });
 }
 
-/** Moves last_active_at forward for customers who did something. */
+/** Moves last_active_at forward for customers who did something, in one statement. */
 export async function touchActivity(db: Db, tenantId: string, latest: Map<string, Date>) {
-  for (const [customerId, at] of latest) {
-    await db
-      .update(customers)
-      .set({ lastActiveAt: sql`greatest(coalesce(${customers.lastActiveAt}, ${at}), ${at})` })
-      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
-  }
+  if (!latest.size) return;
+  const rows = JSON.stringify([...latest].map(([id, at]) => ({ id, at: at.toISOString() })));
+  await db.execute(sql`
+    update ${customers} c set last_active_at = greatest(coalesce(c.last_active_at, v.at), v.at)
+    from jsonb_to_recordset(${rows}::jsonb) as v(id text, at timestamptz)
+    where c.tenant_id = ${tenantId} and c.id = v.id`);
 }
 
 export async function listEvents(

@@ -11,6 +11,9 @@ export type NewEvent = {
   idempotencyKey?: string;
 };
 
+/** Timeline entries that record our own bookkeeping; nothing reacts to them, so they are not announced. */
+const QUIET = /^(tag|note|profile|consent)\./;
+
 /** Event types that show the customer was active (others, like tag.added, are things done to them). */
 const ACTIVITY = /^(page|product|search|cart|share|order|group|message|scan|coupon|checkin)\./;
 
@@ -35,16 +38,15 @@ export async function recordEvents(ctx: Ctx, events: NewEvent[]) {
   for (let i = 0; i < rows.length; i += 1000) written.push(...(await insertEvents(ctx.db, rows.slice(i, i + 1000))));
   const latest = new Map<string, Date>();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const announced = new Set<string>();
+  const announce = new Map<string, { customerId: string; type: string; eventId: string }>();
   for (const w of written) {
     const r = byId.get(w.id)!;
     if (ACTIVITY.test(r.type) && (latest.get(r.customerId)?.getTime() ?? 0) < r.occurredAt.getTime())
       latest.set(r.customerId, r.occurredAt);
     const key = `${w.customerId}|${w.type}`;
-    if (announced.has(key)) continue;
-    announced.add(key);
-    await ctx.emit('customers.event.recorded', { customerId: w.customerId, type: w.type, eventId: w.id });
+    if (!announce.has(key) && !QUIET.test(w.type)) announce.set(key, { customerId: w.customerId, type: w.type, eventId: w.id });
   }
+  await ctx.emitMany('customers.event.recorded', [...announce.values()]);
   await touchActivity(ctx.db, ctx.tenantId, latest);
   return { accepted: written.length, duplicates: rows.length - written.length };
 }

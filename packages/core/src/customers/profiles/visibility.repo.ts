@@ -54,6 +54,7 @@ export async function filterCondition(ctx: Ctx, f: CustomerFilter): Promise<SQL>
   const conds: (SQL | undefined)[] = [
     eq(customers.tenantId, ctx.tenantId),
     isNull(customers.mergedInto),
+    isNull(customers.erasedAt),
     await scopeCondition(ctx),
     f.q ? matchesQuery(customers.search, f.q) : undefined,
     f.tagsAny?.length ? hasTag(f.tagsAny) : undefined,

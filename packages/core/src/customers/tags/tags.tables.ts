@@ -8,7 +8,9 @@ export const tagGroups = pgTable(
     tenantId: text('tenant_id').notNull(),
     id: text('id').notNull(),
     name: text('name').notNull(),
-    selectMode: text('select_mode', { enum: ['single', 'multi'] }).notNull().default('multi'),
+    selectMode: text('select_mode', { enum: ['single', 'multi'] })
+      .notNull()
+      .default('multi'),
     sort: integer('sort').notNull().default(0),
     /** The WeCom corp tag group this maps to (channels issue). */
     wecomGroupId: text('wecom_group_id'),
@@ -31,10 +33,7 @@ export const tags = pgTable(
     wecomTagId: text('wecom_tag_id'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex('tags_name_uq').on(t.tenantId, t.groupId, t.name),
-  ],
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('tags_name_uq').on(t.tenantId, t.groupId, t.name)],
 );
 
 export const TAG_SOURCES = ['manual', 'rule', 'import', 'behaviour', 'wecom'] as const;
