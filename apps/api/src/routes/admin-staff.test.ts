@@ -60,6 +60,9 @@ async function addUnit(agent: Agent, name: string, parentId: string | null = nul
   return res.data.id;
 }
 
+/** What the built-in sales role holds besides org.read: whoever grants it must hold these too. */
+const SALES_CUSTOMER_PERMS = ['customers.read', 'customers.write', 'customers.pii', 'tags.read'];
+
 async function addRole(agent: Agent, permissions: string[], dataScope: string): Promise<string> {
   const res = await agent.post('/api/admin/roles', {
     name: `role-${randomBytes(3).toString('hex')}`,
@@ -92,7 +95,8 @@ describe('admin staff', () => {
     assert.deepEqual(fields(res.data.staff), fields({ ...body, email, ...links, status: 'active', lastLoginAt: null }));
     const session = await me(await loginAs(app, email, 'secret-pass-1'));
     assert.equal(session.staff.id, id);
-    assert.deepEqual([session.permissions, session.dataScope], [['org.read', 'settings.read', 'staff.read'], 'all']);
+    const operator = (await agent.get('/api/admin/roles')).data.items.find((r: { key: string }) => r.key === 'operator');
+    assert.deepEqual([session.permissions, session.dataScope], [[...operator.permissions].sort(), 'all']);
   });
 
   it('invites: the link describes the invitation, accepting sets the password and logs in, and works once', async () => {
@@ -270,7 +274,7 @@ describe('admin staff', () => {
   it('a staff.write holder without roles.write cannot grant the admin or owner role (403)', async () => {
     const { app, agent } = await ownerOfNewTenant();
     const r = await roleIds(agent);
-    const hrRole = await addRole(agent, ['staff.read', 'staff.write', 'org.read'], 'all');
+    const hrRole = await addRole(agent, ['staff.read', 'staff.write', 'org.read', ...SALES_CUSTOMER_PERMS], 'all');
     const hr = await addStaff(agent, { roleIds: [hrRole] });
     const hrAgent = await loginAs(app, hr.email, TEST_PASSWORD);
     for (const key of ['admin', 'owner']) {
@@ -296,7 +300,7 @@ describe('admin staff', () => {
     const storeA = await addUnit(agent, 'A 店');
     const counterA = await addUnit(agent, 'A 店收银台', storeA, 'department');
     const storeB = await addUnit(agent, 'B 店');
-    const mgrRole = await addRole(agent, ['staff.read', 'staff.write', 'org.read', 'settings.read'], 'org_units');
+    const mgrRole = await addRole(agent, ['staff.read', 'staff.write', 'org.read', 'settings.read', ...SALES_CUSTOMER_PERMS], 'org_units');
     const mgr = await addStaff(agent, { name: '店长', roleIds: [mgrRole], orgUnitIds: [storeA] });
     const a1 = await addStaff(agent, { roleIds: [r.sales], orgUnitIds: [storeA] });
     const a2 = await addStaff(agent, { roleIds: [r.sales], orgUnitIds: [counterA] });
