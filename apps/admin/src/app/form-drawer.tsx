@@ -24,10 +24,13 @@ type Props<V> = {
 export function FormDrawer<V>(p: Props<V>) {
   const { t } = useTranslation();
   const { open, form } = p;
-  // Reopened before the close animation ended, the old form is still mounted: start it afresh.
+  // Reopened (or switched to another record) before the close animation ended, the old form is
+  // still mounted: start it afresh from the current record's values.
+  const initialKey = JSON.stringify(p.initialValues ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: initialKey stands for initialValues
   useEffect(() => {
     if (open) form.resetFields();
-  }, [open, form]);
+  }, [open, form, initialKey]);
   return (
     <Drawer open={p.open} title={p.title} onClose={p.onClose} size={p.size ?? 520} destroyOnHidden>
       <Form<V>

@@ -1,5 +1,9 @@
 import {
   ApartmentOutlined,
+  CheckSquareOutlined,
+  ContactsOutlined,
+  ImportOutlined,
+  TagsOutlined,
   FileSearchOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -8,11 +12,24 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-export type NavItem = { path: string; label: string; icon: ReactNode; permission?: string };
+/** `permission`: the item shows when the session holds it (or, for a list, any of them). */
+export type NavItem = { path: string; label: string; icon: ReactNode; permission?: string | string[] };
+
+export const navAllowed = (item: NavItem, can: (p: string) => boolean) =>
+  !item.permission || (Array.isArray(item.permission) ? item.permission.some(can) : can(item.permission));
 
 /** The side menu, in order; an item shows only when the session holds its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/customers', label: 'customers.title', icon: <ContactsOutlined />, permission: 'customers.read' },
+  { path: '/tags', label: 'tags.title', icon: <TagsOutlined />, permission: 'tags.read' },
+  { path: '/tasks', label: 'tasks.pageTitle', icon: <CheckSquareOutlined />, permission: 'customers.read' },
+  {
+    path: '/imports',
+    label: 'imports.title',
+    icon: <ImportOutlined />,
+    permission: ['customers.import', 'customers.export'],
+  },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, permission: 'staff.read' },
   { path: '/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },

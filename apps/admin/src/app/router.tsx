@@ -2,7 +2,8 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth, RequirePermission } from './guards';
-import { FullPageSpin, NotFoundPage, RouteErrorPage } from './pages';
+import { ForbiddenPage, FullPageSpin, NotFoundPage, RouteErrorPage } from './pages';
+import { useAuth } from './auth';
 
 /** A lazily loaded page: each feature becomes its own chunk. */
 function page<M>(load: () => Promise<M>, name: keyof M) {
@@ -12,6 +13,14 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const InvitePage = page(() => import('../features/auth/invite-page'), 'InvitePage');
 const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
+const CustomersPage = page(() => import('../features/customers/customers-page'), 'CustomersPage');
+const CustomerProfilePage = page(
+  () => import('../features/customers/profile/customer-profile-page'),
+  'CustomerProfilePage',
+);
+const TagsPage = page(() => import('../features/tags/tags-page'), 'TagsPage');
+const TasksPage = page(() => import('../features/tasks/tasks-page'), 'TasksPage');
+const ImportsPage = page(() => import('../features/imports/imports-page'), 'ImportsPage');
 const StaffPage = page(() => import('../features/staff/staff-page'), 'StaffPage');
 const RolesPage = page(() => import('../features/roles/roles-page'), 'RolesPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
@@ -21,6 +30,15 @@ const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage'
 const lazyEl = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspense>;
 const guarded = (permission: string, el: ReactNode) => (
   <RequirePermission permission={permission}>{el}</RequirePermission>
+);
+
+/** A page open to holders of any of these permissions. */
+function RequireAnyPermission({ permissions, children }: { permissions: string[]; children: ReactNode }) {
+  const { can } = useAuth();
+  return permissions.some(can) ? children : <ForbiddenPage />;
+}
+const guardedAny = (permissions: string[], el: ReactNode) => (
+  <RequireAnyPermission permissions={permissions}>{el}</RequireAnyPermission>
 );
 
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '');
@@ -43,6 +61,11 @@ export const router = createBrowserRouter(
           errorElement: <RouteErrorPage />,
           children: [
             { index: true, element: <HomePage /> },
+            { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
+            { path: 'customers/:id', element: guarded('customers.read', <CustomerProfilePage />) },
+            { path: 'tags', element: guarded('tags.read', <TagsPage />) },
+            { path: 'tasks', element: guarded('customers.read', <TasksPage />) },
+            { path: 'imports', element: guardedAny(['customers.import', 'customers.export'], <ImportsPage />) },
             { path: 'staff', element: guarded('staff.read', <StaffPage />) },
             { path: 'roles', element: guarded('roles.read', <RolesPage />) },
             { path: 'org', element: guarded('org.read', <OrgPage />) },

@@ -1,5 +1,5 @@
+import { customerAreaEn, customerErrorsEn } from '../features/customers/i18n.area';
 import type { Translation } from './zh-CN';
-
 export const en: Translation = {
   common: {
     appName: 'Siyu',
@@ -268,6 +268,7 @@ export const en: Translation = {
     parentCycle: 'A unit cannot be moved below itself',
   },
   errors: {
+    ...customerErrorsEn,
     NETWORK_ERROR: 'Network error; please try again',
     UNAUTHORIZED: '{{message}}',
     FORBIDDEN: '{{message}}',
@@ -288,6 +289,7 @@ export const en: Translation = {
     ORG_UNIT_HAS_STAFF: '{{message}}',
     generic: 'Failed: {{message}}',
   },
+  ...customerAreaEn,
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'The page does not exist or has moved.',

@@ -1,4 +1,5 @@
 import type { Permission, PermissionGroup } from '@siyu/contracts';
+import { customerAreaZh, customerErrorsZh } from '../features/customers/i18n.area';
 
 /** Simplified Chinese, the default language. `en.ts` must have the same keys. */
 export const zhCN = {
@@ -48,13 +49,7 @@ export const zhCN = {
     inviteInvalidHint: '请联系管理员重新发送邀请。',
     goLogin: '前往登录',
   },
-  password: {
-    title: '修改密码',
-    current: '当前密码',
-    new: '新密码',
-    confirm: '确认新密码',
-    changed: '密码已修改',
-  },
+  password: { title: '修改密码', current: '当前密码', new: '新密码', confirm: '确认新密码', changed: '密码已修改' },
   home: {
     welcome: '欢迎回来，{{name}}',
     tenant: '当前企业：{{tenant}}',
@@ -253,6 +248,7 @@ export const zhCN = {
     parentCycle: '不能移动到自己的下级',
   },
   errors: {
+    ...customerErrorsZh,
     NETWORK_ERROR: '网络连接失败，请稍后重试',
     UNAUTHORIZED: '请先登录',
     FORBIDDEN: '你没有执行此操作的权限',
@@ -272,6 +268,7 @@ export const zhCN = {
     ORG_UNIT_HAS_STAFF: '该部门/门店下还有员工，请先把员工调到其他部门/门店',
     generic: '操作失败：{{message}}',
   },
+  ...customerAreaZh,
   pages: {
     notFound: '页面不存在',
     notFoundHint: '你访问的页面不存在或已被移动。',
@@ -281,7 +278,7 @@ export const zhCN = {
   },
 };
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape every language file must have. */
 export type Translation = Strings<typeof zhCN>;
 

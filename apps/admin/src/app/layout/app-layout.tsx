@@ -3,9 +3,10 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useSession } from '../auth';
-import { NAV_ITEMS } from '../nav';
+import { NAV_ITEMS, navAllowed } from '../nav';
 import { FullPageSpin } from '../pages';
 import { LanguageSwitch } from './language-switch';
+import { NotificationsBell } from './notifications-bell';
 import { UserMenu } from './user-menu';
 
 const { Header, Sider, Content } = Layout;
@@ -18,7 +19,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
-  const items = NAV_ITEMS.filter((i) => !i.permission || can(i.permission));
+  const items = NAV_ITEMS.filter((i) => navAllowed(i, can));
   const section = NAV_ITEMS.find((i) => i.path !== '/' && pathname.startsWith(i.path))?.path;
   const selected = section ?? (pathname === '/' ? '/' : '');
   const brand = session.settings.brandName || session.tenant.name;
@@ -57,6 +58,7 @@ export function AppLayout() {
         >
           <span style={{ fontWeight: 500 }}>{session.tenant.name}</span>
           <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+            <NotificationsBell />
             <LanguageSwitch />
             <UserMenu />
           </span>

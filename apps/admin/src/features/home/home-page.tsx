@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useOrgUnits, useRoles, useStaffOptions } from '../../api/queries';
 import { useAuth, useSession } from '../../app/auth';
+import { WorkbenchCard } from '../tasks/workbench-card';
 
 type Step = { key: string; title: string; desc: string; action: string; to: string; done: boolean; allowed: boolean };
 
@@ -90,6 +91,7 @@ export function HomePage() {
           <CountCard title={t('home.departments')} value={departments} loading={org.isPending} to="/org" />
         )}
       </Row>
+      <WorkbenchCard />
       {visibleSteps.length > 0 && !allDone && (
         <Card title={t('home.checklistTitle')} style={{ marginTop: 24 }}>
           <Typography.Paragraph type="secondary">{t('home.checklistHint')}</Typography.Paragraph>
