@@ -6,7 +6,15 @@ import { Gender } from './shop';
 export const CustomerId = idOf('cus');
 export const Stage = z.enum(['potential', 'new', 'active', 'loyal', 'dormant', 'churned']);
 export type Stage = z.infer<typeof Stage>;
-export const IdentityKind = z.enum(['wecom_external', 'unionid', 'openid', 'phone', 'email', 'shop_account', 'platform_buyer']);
+export const IdentityKind = z.enum([
+  'wecom_external',
+  'unionid',
+  'openid',
+  'phone',
+  'email',
+  'shop_account',
+  'platform_buyer',
+]);
 export const ConsentChannel = z.enum(['sms', 'email', 'wecom', 'push', 'phone']);
 
 export const Touch = z.object({
@@ -61,7 +69,12 @@ export const Owner = z.object({
   tags: z.array(TagRef),
 });
 
-export const Consent = z.object({ channel: ConsentChannel, status: z.enum(['opt_in', 'opt_out']), source: z.string(), at: Timestamp });
+export const Consent = z.object({
+  channel: ConsentChannel,
+  status: z.enum(['opt_in', 'opt_out']),
+  source: z.string(),
+  at: Timestamp,
+});
 
 export const Customer = CustomerSummary.extend({
   email: z.string().nullable(),
@@ -127,9 +140,16 @@ const CustomerFields = {
   province: z.string().trim().max(40).nullable(),
   city: z.string().trim().max(40).nullable(),
   district: z.string().trim().max(40).nullable(),
-  avatarUrl: z.string().max(2000).regex(/^https?:\/\//, 'must be an http(s) URL').nullable(),
+  avatarUrl: z
+    .string()
+    .max(2000)
+    .regex(/^https?:\/\//, 'must be an http(s) URL')
+    .nullable(),
   email: Email.nullable(),
-  custom: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.array(z.string().max(100)).max(50), z.null()])),
+  custom: z.record(
+    z.string().max(40),
+    z.union([z.string().max(500), z.number(), z.array(z.string().max(100)).max(50), z.null()]),
+  ),
   storeId: idOf('org').nullable(),
 };
 export const CreateCustomerInput = z.object({ ...CustomerFields, phone: CnMobile.nullable() }).partial();
@@ -353,7 +373,11 @@ export const customerRoutes = {
     permission: 'customers.write',
     summary: 'Record a marketing opt-in or opt-out for one channel',
     params: Id,
-    body: z.object({ channel: ConsentChannel, status: z.enum(['opt_in', 'opt_out']), source: z.string().trim().min(1).max(60) }),
+    body: z.object({
+      channel: ConsentChannel,
+      status: z.enum(['opt_in', 'opt_out']),
+      source: z.string().trim().min(1).max(60),
+    }),
     response: Customer,
   }),
   exportPersonalData: route({
@@ -361,7 +385,7 @@ export const customerRoutes = {
     path: '/admin/customers/:id/personal-data',
     audience: 'admin',
     permission: 'customers.pii',
-    summary: "Everything stored about one person (PIPL access request); audited",
+    summary: 'Everything stored about one person (PIPL access request); audited',
     params: Id,
     response: z.object({ customer: Customer, events: z.array(TimelineEvent), notes: z.array(z.unknown()) }),
   }),
@@ -428,11 +452,10 @@ export const shopEventRoutes = {
     method: 'POST',
     path: '/shop/t/:slug/events',
     audience: 'public',
-    summary: 'Storefront tracking (page/product views, searches, cart, shares), batched; logged-in shoppers only are recorded',
+    summary:
+      'Storefront tracking (page/product views, searches, cart, shares), batched; logged-in shoppers only are recorded',
     params: z.object({ slug: z.string().min(2).max(40) }),
     body: ShopEventsInput,
     response: EventsResult,
   }),
 };
-
-

@@ -14,7 +14,11 @@ export const EVENTS = {
   'customers.customer.created': z.object({ customerId: z.string(), source: z.string() }),
   'customers.customer.merged': z.object({ survivorId: z.string(), mergedId: z.string(), mergeId: z.string() }),
   'customers.customer.unmerged': z.object({ survivorId: z.string(), mergedId: z.string(), mergeId: z.string() }),
-  'customers.owner.changed': z.object({ customerId: z.string(), fromStaffId: z.string().nullable(), toStaffId: z.string() }),
+  'customers.owner.changed': z.object({
+    customerId: z.string(),
+    fromStaffId: z.string().nullable(),
+    toStaffId: z.string(),
+  }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

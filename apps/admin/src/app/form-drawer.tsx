@@ -27,7 +27,6 @@ export function FormDrawer<V>(p: Props<V>) {
   // Reopened (or switched to another record) before the close animation ended, the old form is
   // still mounted: start it afresh from the current record's values.
   const initialKey = JSON.stringify(p.initialValues ?? null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: initialKey stands for initialValues
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form, initialKey]);

@@ -1,5 +1,6 @@
 import * as access from '@siyu/core/access';
 import { inTransaction, type Runtime, withTenant } from '@siyu/core/platform';
+import { seedDemoCustomers } from './seed-customers';
 
 export const DEMO = { slug: 'demo', email: 'owner@demo.siyu.dev', password: 'siyu-demo' } as const;
 
@@ -71,6 +72,7 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
       );
     }
   });
+  await seedDemoCustomers(rt, DEMO.slug);
   await rt.drain();
   return true;
 }
