@@ -26,7 +26,9 @@ describe('admin console in the browser', () => {
     await page.keyboard.press('Escape');
     await drawer.getByText('直接设置密码').click();
     await drawer.getByLabel('初始密码').fill('kexin-pass-2026');
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/admin/staff') && r.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/admin/staff') && r.request().method() === 'POST',
+    );
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     const res = await created;
     assert.equal(res.status(), 201, await res.text());

@@ -34,7 +34,9 @@ describe('customers in the admin console', () => {
     await page.getByLabel('新备注').fill('喜欢燕麦拿铁，周末常来静安寺店。');
     await page.getByRole('button', { name: '添加备注' }).click();
     await page.getByText('喜欢燕麦拿铁，周末常来静安寺店。').waitFor();
-    const tl = await (await page.request.get(`${h.url}/api/admin/customers/${customer.id}/timeline?types=note.added`)).json();
+    const tl = await (
+      await page.request.get(`${h.url}/api/admin/customers/${customer.id}/timeline?types=note.added`)
+    ).json();
     assert.equal(tl.items.length, 1);
   });
 });

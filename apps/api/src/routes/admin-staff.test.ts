@@ -95,7 +95,9 @@ describe('admin staff', () => {
     assert.deepEqual(fields(res.data.staff), fields({ ...body, email, ...links, status: 'active', lastLoginAt: null }));
     const session = await me(await loginAs(app, email, 'secret-pass-1'));
     assert.equal(session.staff.id, id);
-    const operator = (await agent.get('/api/admin/roles')).data.items.find((r: { key: string }) => r.key === 'operator');
+    const operator = (await agent.get('/api/admin/roles')).data.items.find(
+      (r: { key: string }) => r.key === 'operator',
+    );
     assert.deepEqual([session.permissions, session.dataScope], [[...operator.permissions].sort(), 'all']);
   });
 
@@ -300,7 +302,11 @@ describe('admin staff', () => {
     const storeA = await addUnit(agent, 'A 店');
     const counterA = await addUnit(agent, 'A 店收银台', storeA, 'department');
     const storeB = await addUnit(agent, 'B 店');
-    const mgrRole = await addRole(agent, ['staff.read', 'staff.write', 'org.read', 'settings.read', ...SALES_CUSTOMER_PERMS], 'org_units');
+    const mgrRole = await addRole(
+      agent,
+      ['staff.read', 'staff.write', 'org.read', 'settings.read', ...SALES_CUSTOMER_PERMS],
+      'org_units',
+    );
     const mgr = await addStaff(agent, { name: '店长', roleIds: [mgrRole], orgUnitIds: [storeA] });
     const a1 = await addStaff(agent, { roleIds: [r.sales], orgUnitIds: [storeA] });
     const a2 = await addStaff(agent, { roleIds: [r.sales], orgUnitIds: [counterA] });

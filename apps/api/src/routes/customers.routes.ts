@@ -18,7 +18,9 @@ export function customerRoutes(app: FastifyInstance, rt: Runtime) {
   });
   mount(app, rt, r.addIdentity, async ({ ctx, params, body }) => customers.addIdentity(ctx, params.id, body));
   mount(app, rt, r.removeIdentity, async ({ ctx, params, body }) => customers.removeIdentity(ctx, params.id, body));
-  mount(app, rt, r.merge, async ({ ctx, params, body }) => customers.mergeInto(ctx, params.id, body.otherId, body.reason));
+  mount(app, rt, r.merge, async ({ ctx, params, body }) =>
+    customers.mergeInto(ctx, params.id, body.otherId, body.reason),
+  );
   mount(app, rt, r.unmerge, async ({ ctx, params }) => customers.undoMergeOf(ctx, params.id, params.mergeId));
   mount(app, rt, r.addOwner, async ({ ctx, params, body }) => customers.addOwner(ctx, params.id, body));
   mount(app, rt, r.removeOwner, async ({ ctx, params }) => customers.removeOwner(ctx, params.id, params.staffId));

@@ -17,23 +17,38 @@ describe('customers', () => {
   it('creates, reads, updates and finds customers by Chinese name, pinyin, initials and phone tail', async () => {
     const { agent } = await ownerOfNewTenant();
     const p = phone();
-    const created = await agent.post('/api/admin/customers', { name: '王雨桐', phone: p, gender: 'female', birthday: '1995-08-15', city: '上海' });
+    const created = await agent.post('/api/admin/customers', {
+      name: '王雨桐',
+      phone: p,
+      gender: 'female',
+      birthday: '1995-08-15',
+      city: '上海',
+    });
     assert.equal(created.statusCode, 201, created.body);
     const id = created.data.id;
     assert.equal(created.data.phone, p, 'the owner holds customers.pii');
-    assert.ok(created.data.identities.some((i: { kind: string; value: string }) => i.kind === 'phone' && i.value === p));
+    assert.ok(
+      created.data.identities.some((i: { kind: string; value: string }) => i.kind === 'phone' && i.value === p),
+    );
     const again = await agent.post('/api/admin/customers', { name: '另一个', phone: p });
     assert.equal(again.data.id, id, 'the same phone answers the same customer');
     await agent.post('/api/admin/customers', { name: '李嘉怡', phone: phone() });
     for (const q of ['王雨桐', '雨桐', 'wangyutong', 'wyt', p.slice(-4)]) {
       const res = await agent.get(`/api/admin/customers?q=${encodeURIComponent(q)}`);
-      assert.deepEqual(res.data.items.map((c: { id: string }) => c.id), [id], `search ${q}`);
+      assert.deepEqual(
+        res.data.items.map((c: { id: string }) => c.id),
+        [id],
+        `search ${q}`,
+      );
     }
     const upd = await agent.patch(`/api/admin/customers/${id}`, { nickname: '小桐', birthday: '1995-09-01' });
     assert.equal(upd.statusCode, 200, upd.body);
     assert.equal(upd.data.nickname, '小桐');
     const byMonth = await agent.get('/api/admin/customers?birthMonth=9');
-    assert.deepEqual(byMonth.data.items.map((c: { id: string }) => c.id), [id]);
+    assert.deepEqual(
+      byMonth.data.items.map((c: { id: string }) => c.id),
+      [id],
+    );
     const count = await agent.get('/api/admin/customers/count');
     assert.equal(count.data.count, 2);
     const bad = await agent.patch(`/api/admin/customers/${id}`, { birthday: '1995-02-30' });
@@ -43,7 +58,12 @@ describe('customers', () => {
 
   it('validates custom fields against their definitions and filters by them', async () => {
     const { agent } = await ownerOfNewTenant();
-    const f = await agent.post('/api/admin/customer-fields', { key: 'drink', label: '常喝饮品', type: 'single', options: ['拿铁', '美式'] });
+    const f = await agent.post('/api/admin/customer-fields', {
+      key: 'drink',
+      label: '常喝饮品',
+      type: 'single',
+      options: ['拿铁', '美式'],
+    });
     assert.equal(f.statusCode, 201, f.body);
     const c = await agent.post('/api/admin/customers', { name: '赵一', custom: { drink: '拿铁' } });
     assert.equal(c.statusCode, 201, c.body);
@@ -53,21 +73,32 @@ describe('customers', () => {
     const unknown = await agent.patch(`/api/admin/customers/${c.data.id}`, { custom: { shoe: '42' } });
     assert.equal(unknown.statusCode, 400);
     const hit = await agent.get(`/api/admin/customers?customKey=drink&customValue=${encodeURIComponent('拿铁')}`);
-    assert.deepEqual(hit.data.items.map((x: { id: string }) => x.id), [c.data.id]);
+    assert.deepEqual(
+      hit.data.items.map((x: { id: string }) => x.id),
+      [c.data.id],
+    );
   });
 
   it('merges by hand and undoes the merge, bringing identities, events and attributes back', async () => {
     const { agent } = await ownerOfNewTenant();
     const a = await agent.post('/api/admin/customers', { name: '陈一', phone: phone() });
     const b = await agent.post('/api/admin/customers', { nickname: '一一', city: '杭州', phone: phone() });
-    const ev = await agent.post('/api/admin/customer-events', { events: [{ customerId: b.data.id, type: 'order.paid', idempotencyKey: 'order-paid-0001', properties: { amount: 2800 } }] });
+    const ev = await agent.post('/api/admin/customer-events', {
+      events: [
+        { customerId: b.data.id, type: 'order.paid', idempotencyKey: 'order-paid-0001', properties: { amount: 2800 } },
+      ],
+    });
     assert.equal(ev.data.accepted, 1, ev.body);
     const m = await agent.post(`/api/admin/customers/${a.data.id}/merge`, { otherId: b.data.id, reason: '同一人' });
     assert.equal(m.statusCode, 200, m.body);
     assert.equal(m.data.identities.filter((i: { kind: string }) => i.kind === 'phone').length, 2);
     assert.equal(m.data.nickname, '一一');
     assert.equal(m.data.city, '杭州');
-    assert.equal((await agent.get(`/api/admin/customers/${b.data.id}`)).statusCode, 404, 'the merged customer is gone from view');
+    assert.equal(
+      (await agent.get(`/api/admin/customers/${b.data.id}`)).statusCode,
+      404,
+      'the merged customer is gone from view',
+    );
     const tl = await agent.get(`/api/admin/customers/${a.data.id}/timeline?types=order.paid`);
     assert.equal(tl.data.items.length, 1);
     const undo = await agent.post(`/api/admin/customers/${a.data.id}/merges/${m.data.merges[0].id}/undo`);
@@ -89,13 +120,21 @@ describe('customers', () => {
     const { agent, tenant, rt } = await ownerOfNewTenant();
     const p = phone();
     const wecom = await agent.post('/api/admin/customers', { name: '企微客户' });
-    await agent.post(`/api/admin/customers/${wecom.data.id}/identities`, { kind: 'wecom_external', namespace: 'corp1', value: 'wmEXT001' });
+    await agent.post(`/api/admin/customers/${wecom.data.id}/identities`, {
+      kind: 'wecom_external',
+      namespace: 'corp1',
+      value: 'wmEXT001',
+    });
     await agent.post(`/api/admin/customers/${wecom.data.id}/identities`, { kind: 'phone', value: p, verified: true });
     const shopper = new Agent(agent.app);
     const accountId = await shopperRegisters(shopper, tenant.slug, p);
     await rt.drain({ tenantId: tenant.tenantId });
     const c = await agent.get(`/api/admin/customers/${wecom.data.id}`);
-    assert.ok(c.data.identities.some((i: { kind: string; value: string }) => i.kind === 'shop_account' && i.value === accountId));
+    assert.ok(
+      c.data.identities.some(
+        (i: { kind: string; value: string }) => i.kind === 'shop_account' && i.value === accountId,
+      ),
+    );
     const events = await shopper.post(`/api/shop/t/${tenant.slug}/events`, {
       events: [
         { type: 'product.viewed', idempotencyKey: 'view-0001-abcd', properties: { productId: 'p1' } },
@@ -109,7 +148,9 @@ describe('customers', () => {
     assert.equal(events.data.rejected[0].index, 2);
     const tl = await agent.get(`/api/admin/customers/${wecom.data.id}/timeline?types=product.viewed`);
     assert.equal(tl.data.items.length, 1);
-    const anon = await new Agent(agent.app).post(`/api/shop/t/${tenant.slug}/events`, { events: [{ type: 'page.viewed', idempotencyKey: 'anon-0001-abcd' }] });
+    const anon = await new Agent(agent.app).post(`/api/shop/t/${tenant.slug}/events`, {
+      events: [{ type: 'page.viewed', idempotencyKey: 'anon-0001-abcd' }],
+    });
     assert.equal(anon.data.accepted, 0);
     assert.match(anon.data.rejected[0].reason, /not logged in/);
   });
@@ -119,7 +160,16 @@ describe('customers', () => {
     let agent = first;
     const roles = await agent.get('/api/admin/roles');
     const sales = roles.data.items.find((r: { key: string }) => r.key === 'sales').id;
-    const mk = async (n: string) => (await agent.post('/api/admin/staff', { name: n, email: `${n}-${phone()}@x.test`, roleIds: [sales], mode: 'password', password: 'sales-pass-1' })).data.staff;
+    const mk = async (n: string) =>
+      (
+        await agent.post('/api/admin/staff', {
+          name: n,
+          email: `${n}-${phone()}@x.test`,
+          roleIds: [sales],
+          mode: 'password',
+          password: 'sales-pass-1',
+        })
+      ).data.staff;
     const [s1, s2, s3] = [await mk('s1'), await mk('s2'), await mk('s3')];
     const c = await agent.post('/api/admin/customers', { name: '客户甲' });
     const own = await agent.post(`/api/admin/customers/${c.data.id}/owners`, { staffId: s1.id, remark: '老客户' });
@@ -133,12 +183,19 @@ describe('customers', () => {
     assert.equal(t3.data.skipped[0].code, 'TRANSFER_LIMIT');
     clock.advance(91 * 86_400_000);
     agent = await loginAs(app, tenant.ownerEmail, TEST_PASSWORD); // the old session expired meanwhile
-    const hand = await agent.post('/api/admin/customers/handover', { fromStaffId: s3.id, toStaffId: s1.id, reason: '离职' });
+    const hand = await agent.post('/api/admin/customers/handover', {
+      fromStaffId: s3.id,
+      toStaffId: s1.id,
+      reason: '离职',
+    });
     assert.equal(hand.data?.transferred, 1, hand.body);
     const after = await agent.get(`/api/admin/customers/${c.data.id}`);
     assert.equal(after.data.primaryOwner.id, s1.id);
     assert.equal(after.data.owners.find((o: { staffId: string }) => o.staffId === s1.id).remark, '老客户');
-    const long = await agent.post(`/api/admin/customers/${c.data.id}/owners`, { staffId: s2.id, remark: '这是一条超过二十个字的备注，企业微信不允许这么长' });
+    const long = await agent.post(`/api/admin/customers/${c.data.id}/owners`, {
+      staffId: s2.id,
+      remark: '这是一条超过二十个字的备注，企业微信不允许这么长',
+    });
     assert.equal(long.statusCode, 400);
   });
 
@@ -146,16 +203,27 @@ describe('customers', () => {
     const { agent, app } = await ownerOfNewTenant();
     const roles = await agent.get('/api/admin/roles');
     const sales = roles.data.items.find((r: { key: string }) => r.key === 'sales');
-    await agent.patch(`/api/admin/roles/${sales.id}`, { permissions: sales.permissions.filter((p: string) => p !== 'customers.pii') });
+    await agent.patch(`/api/admin/roles/${sales.id}`, {
+      permissions: sales.permissions.filter((p: string) => p !== 'customers.pii'),
+    });
     const email = `sales-${phone()}@x.test`;
-    const s = await agent.post('/api/admin/staff', { name: '销售', email, roleIds: [sales.id], mode: 'password', password: 'sales-pass-1' });
+    const s = await agent.post('/api/admin/staff', {
+      name: '销售',
+      email,
+      roleIds: [sales.id],
+      mode: 'password',
+      password: 'sales-pass-1',
+    });
     const p = phone();
     const mine = await agent.post('/api/admin/customers', { name: '我的客户', phone: p });
     const other = await agent.post('/api/admin/customers', { name: '别人的客户' });
     await agent.post(`/api/admin/customers/${mine.data.id}/owners`, { staffId: s.data.staff.id });
     const seller = await loginAs(app, email, 'sales-pass-1');
     const list = await seller.get('/api/admin/customers');
-    assert.deepEqual(list.data.items.map((c: { id: string }) => c.id), [mine.data.id]);
+    assert.deepEqual(
+      list.data.items.map((c: { id: string }) => c.id),
+      [mine.data.id],
+    );
     assert.equal(list.data.items[0].phone, `${p.slice(0, 3)}****${p.slice(-4)}`);
     assert.equal((await seller.get(`/api/admin/customers/${other.data.id}`)).statusCode, 404);
     assert.equal((await seller.get(`/api/admin/customers/${mine.data.id}/personal-data`)).statusCode, 403);
@@ -165,7 +233,11 @@ describe('customers', () => {
     const { agent } = await ownerOfNewTenant();
     const p = phone();
     const c = await agent.post('/api/admin/customers', { name: '隐私', phone: p, email: 'privacy@x.test' });
-    const opt = await agent.post(`/api/admin/customers/${c.data.id}/consents`, { channel: 'sms', status: 'opt_out', source: '客服电话' });
+    const opt = await agent.post(`/api/admin/customers/${c.data.id}/consents`, {
+      channel: 'sms',
+      status: 'opt_out',
+      source: '客服电话',
+    });
     assert.equal(opt.data.consents[0].status, 'opt_out');
     const data = await agent.get(`/api/admin/customers/${c.data.id}/personal-data`);
     assert.equal(data.data.customer.phone, p);
@@ -180,6 +252,7 @@ describe('customers', () => {
     assert.equal((await agent.get(`/api/admin/customers?q=${p.slice(-4)}`)).data.items.length, 0);
     const audit = await agent.get('/api/admin/audit-log?action=customer.');
     const actions = audit.data.items.map((i: { action: string }) => i.action);
-    for (const a of ['customer.consent', 'customer.personal_data_export', 'customer.erase']) assert.ok(actions.includes(a), a);
+    for (const a of ['customer.consent', 'customer.personal_data_export', 'customer.erase'])
+      assert.ok(actions.includes(a), a);
   });
 });

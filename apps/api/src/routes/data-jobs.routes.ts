@@ -21,6 +21,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function dataJobRoutes(app: FastifyInstance, rt: Runtime) {
   // The upload takes the file as the raw body, whatever its type; its content decides (see uploadImport).
   app.register(async (raw) => {
+    raw.addHook('onRoute', (route) => {
+      route.bodyLimit = UPLOAD_LIMIT; // the app's 1 MB limit would win over the parser's
+    });
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
       done(null, body),

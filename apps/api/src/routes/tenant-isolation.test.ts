@@ -76,8 +76,14 @@ describe('tenant isolation', () => {
     const a = await ownerOfNewTenant();
     const { b, ids } = await tenantWithEntities();
     const covered = /^(admin|customers)\./;
-    const idRoutes = Object.entries(allRoutes).filter(([k, r]) => covered.test(k) && r.audience === 'admin' && r.path.includes(':'));
-    assert.deepEqual(idRoutes.map(([k]) => k).sort(), Object.keys(BY_ID).sort(), 'every admin route with parameters has a case here');
+    const idRoutes = Object.entries(allRoutes).filter(
+      ([k, r]) => covered.test(k) && r.audience === 'admin' && r.path.includes(':'),
+    );
+    assert.deepEqual(
+      idRoutes.map(([k]) => k).sort(),
+      Object.keys(BY_ID).sort(),
+      'every admin route with parameters has a case here',
+    );
     for (const [key, route] of idRoutes) {
       const c = BY_ID[key]!;
       const res = await a.agent.request(route.method, `/api${fillPath(route.path, c.params(ids))}`, c.body);

@@ -184,5 +184,8 @@ export const staffNotifications = pgTable(
     readAt: ts('read_at'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('staff_notifications_staff_idx').on(t.tenantId, t.staffId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('staff_notifications_staff_idx').on(t.tenantId, t.staffId, t.createdAt),
+  ],
 );

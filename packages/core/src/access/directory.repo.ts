@@ -6,7 +6,10 @@ import { orgUnits, staff, staffOrgUnits } from './access.tables';
  * Read-only lookups other domains need about staff and units (names for lists, members of units for
  * data scopes). They return only rows of the context's tenant.
  */
-export async function staffSummaries(ctx: Ctx, ids: string[]): Promise<Map<string, { id: string; name: string; status: string }>> {
+export async function staffSummaries(
+  ctx: Ctx,
+  ids: string[],
+): Promise<Map<string, { id: string; name: string; status: string }>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
   const rows = await ctx.db
@@ -16,7 +19,10 @@ export async function staffSummaries(ctx: Ctx, ids: string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function orgUnitSummaries(ctx: Ctx, ids: string[]): Promise<Map<string, { id: string; name: string; kind: string }>> {
+export async function orgUnitSummaries(
+  ctx: Ctx,
+  ids: string[],
+): Promise<Map<string, { id: string; name: string; kind: string }>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
   const rows = await ctx.db

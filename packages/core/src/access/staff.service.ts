@@ -5,7 +5,6 @@ import {
   type Ctx,
   DAY,
   diffChanges,
-  forbidden,
   hashPassword,
   invalid,
   LIMITS,

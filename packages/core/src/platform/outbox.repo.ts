@@ -8,7 +8,13 @@ import { auditLog, outbox, outboxHandled } from './platform.tables';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-type OutboxInput = { tenantId: string | null; kind: 'event' | 'job'; name: string; payload: unknown; startAfter?: Date };
+type OutboxInput = {
+  tenantId: string | null;
+  kind: 'event' | 'job';
+  name: string;
+  payload: unknown;
+  startAfter?: Date;
+};
 
 export const insertOutbox = (db: Db, clock: Clock, row: OutboxInput) => insertOutboxMany(db, clock, [row]);
 

@@ -108,7 +108,10 @@ export const dataJobs = pgTable(
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('data_jobs_recent_idx').on(t.tenantId, t.kind, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('data_jobs_recent_idx').on(t.tenantId, t.kind, t.createdAt),
+  ],
 );
 
 export const dataJobErrors = pgTable(

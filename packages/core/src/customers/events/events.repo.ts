@@ -75,4 +75,3 @@ export const stripEventProperties = (db: Db, tenantId: string, customerId: strin
         sql`${customerEvents.type} not like 'order.%'`,
       ),
     );
-

@@ -1,4 +1,4 @@
-import { EventInput } from '@siyu/contracts';
+import type { EventInput } from '@siyu/contracts';
 import { type Ctx, newId } from '../../platform';
 import { insertEvents, listEvents, touchActivity } from './events.repo';
 
@@ -44,7 +44,8 @@ export async function recordEvents(ctx: Ctx, events: NewEvent[]) {
     if (ACTIVITY.test(r.type) && (latest.get(r.customerId)?.getTime() ?? 0) < r.occurredAt.getTime())
       latest.set(r.customerId, r.occurredAt);
     const key = `${w.customerId}|${w.type}`;
-    if (!announce.has(key) && !QUIET.test(w.type)) announce.set(key, { customerId: w.customerId, type: w.type, eventId: w.id });
+    if (!announce.has(key) && !QUIET.test(w.type))
+      announce.set(key, { customerId: w.customerId, type: w.type, eventId: w.id });
   }
   await ctx.emitMany('customers.event.recorded', [...announce.values()]);
   await touchActivity(ctx.db, ctx.tenantId, latest);
@@ -56,8 +57,16 @@ export async function recordEvent(ctx: Ctx, e: NewEvent): Promise<boolean> {
   return (await recordEvents(ctx, [e])).accepted === 1;
 }
 
-export async function getTimeline(ctx: Ctx, customerId: string, q: { types?: string[]; cursor?: string; limit: number }) {
-  const rows = await listEvents(ctx.db, ctx.tenantId, customerId, { types: q.types, before: q.cursor, limit: q.limit + 1 });
+export async function getTimeline(
+  ctx: Ctx,
+  customerId: string,
+  q: { types?: string[]; cursor?: string; limit: number },
+) {
+  const rows = await listEvents(ctx.db, ctx.tenantId, customerId, {
+    types: q.types,
+    before: q.cursor,
+    limit: q.limit + 1,
+  });
   const items = rows.slice(0, q.limit).map((r) => ({
     id: r.id,
     type: r.type,
@@ -76,7 +85,11 @@ export function checkEvents<T extends typeof EventInput>(raw: unknown[], schema:
   raw.forEach((r, index) => {
     const p = schema.safeParse(r);
     if (p.success) good.push({ index, event: p.data as ReturnType<T['parse']> });
-    else rejected.push({ index, reason: p.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ') });
+    else
+      rejected.push({
+        index,
+        reason: p.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; '),
+      });
   });
   return { good, rejected };
 }

@@ -2,12 +2,14 @@ import { AdminEventInput, EventInput } from '@siyu/contracts';
 import { type Ctx, inTransaction } from '../../platform';
 import { findIdentities } from '../profiles/profiles.repo';
 import { resolveCustomer } from '../profiles/resolve.service';
-import { getVisibleCustomer } from '../profiles/visibility';
+import { visibleCustomerIds } from '../profiles/visibility';
 import { checkEvents, type NewEvent, recordEvents } from './events.service';
 
 /** The customer behind a shop account; created (and linked by phone) when the link is not there yet. */
 export async function customerOfShopAccount(ctx: Ctx, account: { id: string; phone: string }) {
-  const [held] = await findIdentities(ctx.db, ctx.tenantId, [{ kind: 'shop_account', namespace: '', value: account.id }]);
+  const [held] = await findIdentities(ctx.db, ctx.tenantId, [
+    { kind: 'shop_account', namespace: '', value: account.id },
+  ]);
   if (held) return held.customerId;
   const r = await inTransaction(ctx, (tx) =>
     resolveCustomer(tx, {
@@ -28,7 +30,12 @@ export async function customerOfShopAccount(ctx: Ctx, account: { id: string; pho
  */
 export async function ingestShopEvents(ctx: Ctx, shopper: { id: string; phone: string } | null, raw: unknown[]) {
   const { good, rejected } = checkEvents(raw, EventInput);
-  if (!shopper) return { accepted: 0, duplicates: 0, rejected: raw.map((_, index) => ({ index, reason: 'not logged in: only shoppers with an account are tracked' })) };
+  if (!shopper)
+    return {
+      accepted: 0,
+      duplicates: 0,
+      rejected: raw.map((_, index) => ({ index, reason: 'not logged in: only shoppers with an account are tracked' })),
+    };
   const customerId = await customerOfShopAccount(ctx, shopper);
   const events: NewEvent[] = good.map(({ event: e }) => ({
     customerId,
@@ -47,12 +54,14 @@ export async function ingestAdminEvents(ctx: Ctx, raw: unknown[]) {
   const { good, rejected } = checkEvents(raw, AdminEventInput);
   const events: NewEvent[] = [];
   const byIdentity = new Map<string, string>();
+  const visible = await visibleCustomerIds(
+    ctx,
+    good.flatMap(({ event: e }) => (e.customerId ? [e.customerId] : [])),
+  );
   for (const { index, event: e } of good) {
     let customerId = e.customerId;
     if (customerId) {
-      try {
-        await getVisibleCustomer(ctx, customerId);
-      } catch {
+      if (!visible.has(customerId)) {
         rejected.push({ index, reason: `customerId: customer ${customerId} was not found` });
         continue;
       }
@@ -60,14 +69,23 @@ export async function ingestAdminEvents(ctx: Ctx, raw: unknown[]) {
       const key = `${e.identity.kind}|${e.identity.namespace}|${e.identity.value}`;
       customerId = byIdentity.get(key);
       if (!customerId) {
-        customerId = (await inTransaction(ctx, (tx) => resolveCustomer(tx, { identities: [e.identity!], source: e.source }))).customerId;
+        customerId = (
+          await inTransaction(ctx, (tx) => resolveCustomer(tx, { identities: [e.identity!], source: e.source }))
+        ).customerId;
         byIdentity.set(key, customerId);
       }
     } else {
       rejected.push({ index, reason: 'customerId or identity: one of them is required' });
       continue;
     }
-    events.push({ customerId, type: e.type, properties: e.properties, source: e.source, occurredAt: clampToNow(ctx, e.occurredAt), idempotencyKey: `import:${e.idempotencyKey}` });
+    events.push({
+      customerId,
+      type: e.type,
+      properties: e.properties,
+      source: e.source,
+      occurredAt: clampToNow(ctx, e.occurredAt),
+      idempotencyKey: `import:${e.idempotencyKey}`,
+    });
   }
   const r = await inTransaction(ctx, (tx) => recordEvents(tx, events));
   rejected.sort((a, b) => a.index - b.index);

@@ -13,7 +13,10 @@ export const customerNotes = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('customer_notes_customer_idx').on(t.tenantId, t.customerId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('customer_notes_customer_idx').on(t.tenantId, t.customerId),
+  ],
 );
 
 /** A contact with the customer: how, what was said, what comes next. */
@@ -29,7 +32,10 @@ export const followUps = pgTable(
     nextStep: text('next_step'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('customer_follow_ups_customer_idx').on(t.tenantId, t.customerId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('customer_follow_ups_customer_idx').on(t.tenantId, t.customerId),
+  ],
 );
 
 /** Work for a staff member, with a due time and an optional reminder; lead hand-offs are tasks too. */

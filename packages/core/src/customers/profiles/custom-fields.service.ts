@@ -1,18 +1,43 @@
 import type { CustomFieldInput } from '@siyu/contracts';
 import type { z } from 'zod';
 import { conflict, type Ctx, invalid, newId, notFound } from '../../platform';
-import { deleteFieldDef, type FieldDefRow, findFieldDef, insertFieldDef, listFieldDefs, updateFieldDef } from './custom-fields.repo';
+import {
+  deleteFieldDef,
+  type FieldDefRow,
+  findFieldDef,
+  insertFieldDef,
+  listFieldDefs,
+  updateFieldDef,
+} from './custom-fields.repo';
 
-const toDef = (r: FieldDefRow) => ({ id: r.id, key: r.key, label: r.label, type: r.type, options: r.options, required: r.required, sort: r.sort });
+const toDef = (r: FieldDefRow) => ({
+  id: r.id,
+  key: r.key,
+  label: r.label,
+  type: r.type,
+  options: r.options,
+  required: r.required,
+  sort: r.sort,
+});
 
 export const listCustomFields = async (ctx: Ctx) => ({ items: (await listFieldDefs(ctx.db, ctx.tenantId)).map(toDef) });
 
 export async function createCustomField(ctx: Ctx, input: z.output<typeof CustomFieldInput>) {
   if ((input.type === 'single' || input.type === 'multi') && !input.options.length)
     throw invalid('options', 'a choice field needs at least one option');
-  const [row] = await insertFieldDef(ctx.db, { tenantId: ctx.tenantId, id: newId('cfd', ctx.clock.now()), ...input, createdAt: ctx.clock.now() });
+  const [row] = await insertFieldDef(ctx.db, {
+    tenantId: ctx.tenantId,
+    id: newId('cfd', ctx.clock.now()),
+    ...input,
+    createdAt: ctx.clock.now(),
+  });
   if (!row) throw conflict('FIELD_KEY_TAKEN', `A custom field with key ${input.key} exists already`, { field: 'key' });
-  await ctx.audit({ action: 'customer_field.create', entityType: 'customer_field', entityId: row.id, summary: `Defined custom field ${row.label} (${row.key})` });
+  await ctx.audit({
+    action: 'customer_field.create',
+    entityType: 'customer_field',
+    entityId: row.id,
+    summary: `Defined custom field ${row.label} (${row.key})`,
+  });
   return toDef(row);
 }
 
@@ -21,7 +46,13 @@ export async function updateCustomField(ctx: Ctx, id: string, input: Partial<z.o
   if (!before) throw notFound('Custom field', id);
   const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const row = Object.keys(set).length ? await updateFieldDef(ctx.db, ctx.tenantId, id, set) : before;
-  await ctx.audit({ action: 'customer_field.update', entityType: 'customer_field', entityId: id, summary: `Changed custom field ${row!.label}`, changes: set });
+  await ctx.audit({
+    action: 'customer_field.update',
+    entityType: 'customer_field',
+    entityId: id,
+    summary: `Changed custom field ${row!.label}`,
+    changes: set,
+  });
   return toDef(row!);
 }
 
@@ -29,7 +60,12 @@ export async function deleteCustomField(ctx: Ctx, id: string) {
   const row = await findFieldDef(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound('Custom field', id);
   await deleteFieldDef(ctx.db, ctx.tenantId, id);
-  await ctx.audit({ action: 'customer_field.delete', entityType: 'customer_field', entityId: id, summary: `Deleted custom field ${row.label}` });
+  await ctx.audit({
+    action: 'customer_field.delete',
+    entityType: 'customer_field',
+    entityId: id,
+    summary: `Deleted custom field ${row.label}`,
+  });
   return { ok: true as const };
 }
 
@@ -57,7 +93,13 @@ export async function validateCustom(ctx: Ctx, values: Record<string, unknown>, 
             : d.type === 'single'
               ? typeof v === 'string' && d.options.includes(v)
               : Array.isArray(v) && v.every((x) => typeof x === 'string' && d.options.includes(x));
-    if (!ok) throw invalid(field, d.type === 'single' || d.type === 'multi' ? `must be among ${d.options.join(', ')}` : `must be a ${d.type}`);
+    if (!ok)
+      throw invalid(
+        field,
+        d.type === 'single' || d.type === 'multi' ? `must be among ${d.options.join(', ')}` : `must be a ${d.type}`,
+      );
   }
-  if (creating) for (const d of defs.values()) if (d.required && values[d.key] == null) throw invalid(`custom.${d.key}`, 'is required');
+  if (creating)
+    for (const d of defs.values())
+      if (d.required && values[d.key] == null) throw invalid(`custom.${d.key}`, 'is required');
 }

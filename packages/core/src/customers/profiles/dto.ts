@@ -17,8 +17,14 @@ export async function toSummaries(ctx: Ctx, rows: CustomerRow[]): Promise<Custom
   const ids = rows.map((r) => r.id);
   // one after another: inside a transaction the queries share one connection
   const tagRows = await tagsOfCustomers(ctx.db, ctx.tenantId, ids);
-  const staff = await staffSummaries(ctx, rows.map((r) => r.primaryOwnerId).filter((x): x is string => !!x));
-  const stores = await orgUnitSummaries(ctx, rows.map((r) => r.storeId).filter((x): x is string => !!x));
+  const staff = await staffSummaries(
+    ctx,
+    rows.map((r) => r.primaryOwnerId).filter((x): x is string => !!x),
+  );
+  const stores = await orgUnitSummaries(
+    ctx,
+    rows.map((r) => r.storeId).filter((x): x is string => !!x),
+  );
   const pii = canSeePii(ctx);
   return rows.map((r) => {
     const owner = r.primaryOwnerId ? staff.get(r.primaryOwnerId) : undefined;
@@ -51,7 +57,10 @@ export async function toCustomer(ctx: Ctx, row: CustomerRow): Promise<Customer> 
   const consents = await consentsOf(ctx.db, ctx.tenantId, row.id);
   const merges = await mergesInto(ctx.db, ctx.tenantId, row.id);
   const relTags = await ownerTagsOf(ctx.db, ctx.tenantId, row.id);
-  const names = await staffSummaries(ctx, owners.map((o) => o.staffId));
+  const names = await staffSummaries(
+    ctx,
+    owners.map((o) => o.staffId),
+  );
   const pii = canSeePii(ctx);
   return {
     ...summary!,
@@ -67,7 +76,13 @@ export async function toCustomer(ctx: Ctx, row: CustomerRow): Promise<Customer> 
     identities: identities.map((i) => ({
       kind: i.kind,
       namespace: i.namespace,
-      value: pii ? i.value : i.kind === 'phone' ? maskPhoneNumber(i.value) : i.kind === 'email' ? maskEmail(i.value) : i.value,
+      value: pii
+        ? i.value
+        : i.kind === 'phone'
+          ? maskPhoneNumber(i.value)
+          : i.kind === 'email'
+            ? maskEmail(i.value)
+            : i.value,
       verified: i.verified,
       source: i.source,
       createdAt: i.createdAt.toISOString(),
@@ -85,7 +100,12 @@ export async function toCustomer(ctx: Ctx, row: CustomerRow): Promise<Customer> 
     })),
     consents: consents.map((c) => ({ channel: c.channel, status: c.status, source: c.source, at: c.at.toISOString() })),
     mergedInto: row.mergedInto,
-    merges: merges.map((m) => ({ id: m.id, mergedId: m.mergedId, at: m.createdAt.toISOString(), undone: m.undoneAt !== null })),
+    merges: merges.map((m) => ({
+      id: m.id,
+      mergedId: m.mergedId,
+      at: m.createdAt.toISOString(),
+      undone: m.undoneAt !== null,
+    })),
     lastOrderAt: iso(row.lastOrderAt),
     erased: row.erasedAt !== null,
     updatedAt: row.updatedAt.toISOString(),

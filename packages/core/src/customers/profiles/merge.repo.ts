@@ -18,7 +18,13 @@ export const removeTags = (db: Db, tenantId: string, customerId: string, tagIds:
   tagIds.length
     ? db
         .delete(customerTags)
-        .where(and(eq(customerTags.tenantId, tenantId), eq(customerTags.customerId, customerId), inArray(customerTags.tagId, tagIds)))
+        .where(
+          and(
+            eq(customerTags.tenantId, tenantId),
+            eq(customerTags.customerId, customerId),
+            inArray(customerTags.tagId, tagIds),
+          ),
+        )
     : Promise.resolve();
 
 /** Gives `to` the followers of `from` it lacks (never as primary); returns their staff ids. */
@@ -36,7 +42,11 @@ export const removeOwners = (db: Db, tenantId: string, customerId: string, staff
     ? db
         .delete(customerOwners)
         .where(
-          and(eq(customerOwners.tenantId, tenantId), eq(customerOwners.customerId, customerId), inArray(customerOwners.staffId, staffIds)),
+          and(
+            eq(customerOwners.tenantId, tenantId),
+            eq(customerOwners.customerId, customerId),
+            inArray(customerOwners.staffId, staffIds),
+          ),
         )
     : Promise.resolve();
 

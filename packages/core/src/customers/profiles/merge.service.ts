@@ -16,7 +16,23 @@ import {
 import type { CustomerRow } from './visibility';
 
 /** Attributes a merge may fill on the survivor when it has none. */
-const FILLABLE = ['name', 'nickname', 'birthday', 'lunarBirthday', 'birthMonth', 'province', 'city', 'district', 'avatarUrl', 'phone', 'email', 'storeId', 'primaryOwnerId', 'sourceChannel', 'firstTouch'] as const;
+const FILLABLE = [
+  'name',
+  'nickname',
+  'birthday',
+  'lunarBirthday',
+  'birthMonth',
+  'province',
+  'city',
+  'district',
+  'avatarUrl',
+  'phone',
+  'email',
+  'storeId',
+  'primaryOwnerId',
+  'sourceChannel',
+  'firstTouch',
+] as const;
 
 type Moved = {
   identities: IdentityKey[];
@@ -42,7 +58,11 @@ export async function mergeCustomers(
   if (survivor.id === merged.id) throw invalid('otherId', 'is the same customer');
   if (merged.mergedInto) throw conflict('ALREADY_MERGED', `Customer ${merged.id} was merged already`);
   const t = ctx.tenantId;
-  const identities = (await identitiesOf(ctx.db, t, merged.id)).map((i) => ({ kind: i.kind, namespace: i.namespace, value: i.value }));
+  const identities = (await identitiesOf(ctx.db, t, merged.id)).map((i) => ({
+    kind: i.kind,
+    namespace: i.namespace,
+    value: i.value,
+  }));
   await moveIdentities(ctx.db, t, identities, survivor.id);
   const filled: Record<string, unknown> = {};
   for (const f of FILLABLE) if (survivor[f] == null && merged[f] != null) filled[f] = merged[f];
@@ -76,9 +96,20 @@ export async function mergeCustomers(
     createdAt: now,
   });
   await refreshSearch(ctx.db, t, survivor.id);
-  await recordEvent(ctx, { customerId: survivor.id, type: 'customer.merged', source: opts.automatic ? 'auto' : 'staff', properties: { mergedId: merged.id, mergeId, reason: opts.reason } });
+  await recordEvent(ctx, {
+    customerId: survivor.id,
+    type: 'customer.merged',
+    source: opts.automatic ? 'auto' : 'staff',
+    properties: { mergedId: merged.id, mergeId, reason: opts.reason },
+  });
   await ctx.emit('customers.customer.merged', { survivorId: survivor.id, mergedId: merged.id, mergeId });
-  await ctx.audit({ action: opts.automatic ? 'customer.auto_merge' : 'customer.merge', entityType: 'customer', entityId: survivor.id, summary: `Merged ${merged.id} into ${survivor.id}: ${opts.reason}`, changes: { mergedId: merged.id, mergeId, identities: identities.length, events: moved.events.length } });
+  await ctx.audit({
+    action: opts.automatic ? 'customer.auto_merge' : 'customer.merge',
+    entityType: 'customer',
+    entityId: survivor.id,
+    summary: `Merged ${merged.id} into ${survivor.id}: ${opts.reason}`,
+    changes: { mergedId: merged.id, mergeId, identities: identities.length, events: moved.events.length },
+  });
   return mergeId;
 }
 
@@ -111,7 +142,17 @@ export async function undoMerge(ctx: Ctx, survivorId: string, mergeId: string) {
   await markMergeUndone(ctx.db, t, mergeId, now, actorId(ctx));
   await refreshSearch(ctx.db, t, survivorId);
   await refreshSearch(ctx.db, t, merged.id);
-  await recordEvent(ctx, { customerId: survivorId, type: 'customer.unmerged', source: 'staff', properties: { mergedId: merged.id, mergeId } });
+  await recordEvent(ctx, {
+    customerId: survivorId,
+    type: 'customer.unmerged',
+    source: 'staff',
+    properties: { mergedId: merged.id, mergeId },
+  });
   await ctx.emit('customers.customer.unmerged', { survivorId, mergedId: merged.id, mergeId });
-  await ctx.audit({ action: 'customer.unmerge', entityType: 'customer', entityId: survivorId, summary: `Undid merge ${mergeId}: ${merged.id} is separate again` });
+  await ctx.audit({
+    action: 'customer.unmerge',
+    entityType: 'customer',
+    entityId: survivorId,
+    summary: `Undid merge ${mergeId}: ${merged.id} is separate again`,
+  });
 }

@@ -4,7 +4,16 @@ import { staffSummaries } from '../../access';
 import { actorId, type Ctx, DAY, invalid, LIMITS, newId, notFound } from '../../platform';
 import { recordEvent } from '../events/events.service';
 import { getCustomer } from './profiles.service';
-import { countTransfersSince, customerIdsOwnedBy, deleteOwner, insertTransfer, ownersOf, refreshSearch, setPrimaryOwner, upsertOwner } from './profiles.repo';
+import {
+  countTransfersSince,
+  customerIdsOwnedBy,
+  deleteOwner,
+  insertTransfer,
+  ownersOf,
+  refreshSearch,
+  setPrimaryOwner,
+  upsertOwner,
+} from './profiles.repo';
 import { getVisibleCustomer } from './visibility';
 
 async function assertActiveStaff(ctx: Ctx, staffId: string, field: string) {
@@ -17,7 +26,13 @@ async function assertActiveStaff(ctx: Ctx, staffId: string, field: string) {
  * Makes `toStaffId` the primary owner. A change from one owner to another counts against WeCom's
  * limit (two per customer in 90 days); the first assignment does not. Returns a skip reason or null.
  */
-async function changePrimary(ctx: Ctx, customerId: string, toStaffId: string, kind: 'assign' | 'reassign' | 'handover', reason?: string) {
+async function changePrimary(
+  ctx: Ctx,
+  customerId: string,
+  toStaffId: string,
+  kind: 'assign' | 'reassign' | 'handover',
+  reason?: string,
+) {
   const owners = await ownersOf(ctx.db, ctx.tenantId, customerId);
   const from = owners.find((o) => o.isPrimary)?.staffId ?? null;
   if (from === toStaffId) return null;
@@ -26,10 +41,19 @@ async function changePrimary(ctx: Ctx, customerId: string, toStaffId: string, ki
     const L = LIMITS.wecom.transfersPer90Days;
     const since = new Date(ctx.clock.now().getTime() - L.windowDays * DAY);
     if ((await countTransfersSince(ctx.db, ctx.tenantId, customerId, since)) >= L.max)
-      return { code: 'TRANSFER_LIMIT', message: `WeCom allows ${L.max} transfers of a customer in ${L.windowDays} days` };
+      return {
+        code: 'TRANSFER_LIMIT',
+        message: `WeCom allows ${L.max} transfers of a customer in ${L.windowDays} days`,
+      };
   }
   if (!owners.some((o) => o.staffId === toStaffId))
-    await upsertOwner(ctx.db, { tenantId: ctx.tenantId, customerId, staffId: toStaffId, addWay: 'transfer', addedAt: ctx.clock.now() });
+    await upsertOwner(ctx.db, {
+      tenantId: ctx.tenantId,
+      customerId,
+      staffId: toStaffId,
+      addWay: 'transfer',
+      addedAt: ctx.clock.now(),
+    });
   await setPrimaryOwner(ctx.db, ctx.tenantId, customerId, toStaffId);
   await insertTransfer(ctx.db, {
     tenantId: ctx.tenantId,
@@ -42,7 +66,12 @@ async function changePrimary(ctx: Ctx, customerId: string, toStaffId: string, ki
     actorId: actorId(ctx),
     createdAt: ctx.clock.now(),
   });
-  await recordEvent(ctx, { customerId, type: 'owner.changed', source: 'staff', properties: { from, to: toStaffId, reason } });
+  await recordEvent(ctx, {
+    customerId,
+    type: 'owner.changed',
+    source: 'staff',
+    properties: { from, to: toStaffId, reason },
+  });
   await ctx.emit('customers.owner.changed', { customerId, fromStaffId: from, toStaffId });
   return null;
 }
@@ -65,7 +94,12 @@ export async function addOwner(ctx: Ctx, customerId: string, input: z.output<typ
     if (skipped) throw invalid('primary', skipped.message, skipped.code);
   }
   await refreshSearch(ctx.db, ctx.tenantId, customerId);
-  await ctx.audit({ action: 'customer.owner_add', entityType: 'customer', entityId: customerId, summary: `${s.name} follows the customer${input.primary ? ' as owner' : ''}` });
+  await ctx.audit({
+    action: 'customer.owner_add',
+    entityType: 'customer',
+    entityId: customerId,
+    summary: `${s.name} follows the customer${input.primary ? ' as owner' : ''}`,
+  });
   return getCustomer(ctx, customerId);
 }
 
@@ -78,12 +112,21 @@ export async function removeOwner(ctx: Ctx, customerId: string, staffId: string)
     await setPrimaryOwner(ctx.db, ctx.tenantId, customerId, next?.staffId ?? null);
   }
   await refreshSearch(ctx.db, ctx.tenantId, customerId);
-  await ctx.audit({ action: 'customer.owner_remove', entityType: 'customer', entityId: customerId, summary: `Staff ${staffId} no longer follows the customer` });
+  await ctx.audit({
+    action: 'customer.owner_remove',
+    entityType: 'customer',
+    entityId: customerId,
+    summary: `Staff ${staffId} no longer follows the customer`,
+  });
   return getCustomer(ctx, customerId);
 }
 
 /** New primary owner for each customer; those over WeCom's transfer limit (or out of scope) are skipped. */
-export async function transferCustomers(ctx: Ctx, input: { customerIds: string[]; toStaffId: string; reason?: string }, kind: 'reassign' | 'handover' = 'reassign') {
+export async function transferCustomers(
+  ctx: Ctx,
+  input: { customerIds: string[]; toStaffId: string; reason?: string },
+  kind: 'reassign' | 'handover' = 'reassign',
+) {
   const to = await assertActiveStaff(ctx, input.toStaffId, 'toStaffId');
   let transferred = 0;
   const skipped: { customerId: string; code: string; message: string }[] = [];
@@ -98,7 +141,13 @@ export async function transferCustomers(ctx: Ctx, input: { customerIds: string[]
     if (skip) skipped.push({ customerId: id, ...skip });
     else transferred++;
   }
-  await ctx.audit({ action: kind === 'handover' ? 'customer.handover' : 'customer.transfer', entityType: 'staff', entityId: input.toStaffId, summary: `${transferred} customer(s) transferred to ${to.name}${skipped.length ? `, ${skipped.length} skipped` : ''}`, changes: { reason: input.reason ?? null, skipped: skipped.length } });
+  await ctx.audit({
+    action: kind === 'handover' ? 'customer.handover' : 'customer.transfer',
+    entityType: 'staff',
+    entityId: input.toStaffId,
+    summary: `${transferred} customer(s) transferred to ${to.name}${skipped.length ? `, ${skipped.length} skipped` : ''}`,
+    changes: { reason: input.reason ?? null, skipped: skipped.length },
+  });
   return { transferred, skipped };
 }
 

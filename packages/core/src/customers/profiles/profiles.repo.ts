@@ -43,7 +43,11 @@ export async function findIdentities(db: Db, tenantId: string, keys: IdentityKey
         eq(customerIdentities.tenantId, tenantId),
         or(
           ...keys.map((k) =>
-            and(eq(customerIdentities.kind, k.kind), eq(customerIdentities.namespace, k.namespace), eq(customerIdentities.value, k.value)),
+            and(
+              eq(customerIdentities.kind, k.kind),
+              eq(customerIdentities.namespace, k.namespace),
+              eq(customerIdentities.value, k.value),
+            ),
           ),
         ),
       ),
@@ -106,14 +110,23 @@ export async function upsertOwner(db: Db, row: typeof customerOwners.$inferInser
   };
   const insert = db.insert(customerOwners).values(row);
   await (Object.keys(set).length
-    ? insert.onConflictDoUpdate({ target: [customerOwners.tenantId, customerOwners.customerId, customerOwners.staffId], set })
+    ? insert.onConflictDoUpdate({
+        target: [customerOwners.tenantId, customerOwners.customerId, customerOwners.staffId],
+        set,
+      })
     : insert.onConflictDoNothing());
 }
 
 export const deleteOwner = (db: Db, tenantId: string, customerId: string, staffId: string) =>
   db
     .delete(customerOwners)
-    .where(and(eq(customerOwners.tenantId, tenantId), eq(customerOwners.customerId, customerId), eq(customerOwners.staffId, staffId)))
+    .where(
+      and(
+        eq(customerOwners.tenantId, tenantId),
+        eq(customerOwners.customerId, customerId),
+        eq(customerOwners.staffId, staffId),
+      ),
+    )
     .returning();
 
 /** Makes `staffId` (already an owner) the only primary owner, and mirrors it on the customer row. */
@@ -121,16 +134,29 @@ export async function setPrimaryOwner(db: Db, tenantId: string, customerId: stri
   await db
     .update(customerOwners)
     .set({ isPrimary: false })
-    .where(and(eq(customerOwners.tenantId, tenantId), eq(customerOwners.customerId, customerId), eq(customerOwners.isPrimary, true)));
+    .where(
+      and(
+        eq(customerOwners.tenantId, tenantId),
+        eq(customerOwners.customerId, customerId),
+        eq(customerOwners.isPrimary, true),
+      ),
+    );
   if (staffId)
     await db
       .update(customerOwners)
       .set({ isPrimary: true })
-      .where(and(eq(customerOwners.tenantId, tenantId), eq(customerOwners.customerId, customerId), eq(customerOwners.staffId, staffId)));
+      .where(
+        and(
+          eq(customerOwners.tenantId, tenantId),
+          eq(customerOwners.customerId, customerId),
+          eq(customerOwners.staffId, staffId),
+        ),
+      );
   await updateCustomerRow(db, tenantId, customerId, { primaryOwnerId: staffId });
 }
 
-export const insertTransfer = (db: Db, row: typeof ownerTransfers.$inferInsert) => db.insert(ownerTransfers).values(row);
+export const insertTransfer = (db: Db, row: typeof ownerTransfers.$inferInsert) =>
+  db.insert(ownerTransfers).values(row);
 
 /** Owner changes that count against WeCom's limit (not the first assignment) since `since`. */
 export async function countTransfersSince(db: Db, tenantId: string, customerId: string, since: Date) {
@@ -199,7 +225,13 @@ export const markMergeUndone = (db: Db, tenantId: string, id: string, at: Date, 
 export async function tagsOfCustomers(db: Db, tenantId: string, ids: string[]) {
   if (!ids.length) return [];
   return db
-    .select({ customerId: customerTags.customerId, id: tags.id, name: tags.name, color: tags.color, groupId: tags.groupId })
+    .select({
+      customerId: customerTags.customerId,
+      id: tags.id,
+      name: tags.name,
+      color: tags.color,
+      groupId: tags.groupId,
+    })
     .from(customerTags)
     .innerJoin(tags, and(eq(tags.tenantId, customerTags.tenantId), eq(tags.id, customerTags.tagId)))
     .where(and(eq(customerTags.tenantId, tenantId), inArray(customerTags.customerId, ids)))

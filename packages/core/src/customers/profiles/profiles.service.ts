@@ -6,7 +6,14 @@ import { validateCustom } from './custom-fields.service';
 import { toCustomer, toSummaries } from './dto';
 import { countCustomers as countRows, pageCustomers } from './list.repo';
 import { mergeCustomers, undoMerge } from './merge.service';
-import { addIdentities, deleteIdentity, findCustomerRow, findIdentities, refreshSearch, updateCustomerRow } from './profiles.repo';
+import {
+  addIdentities,
+  deleteIdentity,
+  findCustomerRow,
+  findIdentities,
+  refreshSearch,
+  updateCustomerRow,
+} from './profiles.repo';
 import { normalizeIdentity, resolveCustomer } from './resolve.service';
 import { filterCondition, getVisibleCustomer } from './visibility';
 
@@ -16,7 +23,9 @@ export async function listCustomers(ctx: Ctx, q: CustomerFilter & { cursor?: str
   return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-export const countCustomers = async (ctx: Ctx, f: CustomerFilter) => ({ count: await countRows(ctx.db, await filterCondition(ctx, f)) });
+export const countCustomers = async (ctx: Ctx, f: CustomerFilter) => ({
+  count: await countRows(ctx.db, await filterCondition(ctx, f)),
+});
 
 export const getCustomer = async (ctx: Ctx, id: string) => toCustomer(ctx, await getVisibleCustomer(ctx, id));
 
@@ -34,7 +43,13 @@ export async function createCustomer(ctx: Ctx, input: z.output<typeof CreateCust
     source: 'admin',
     touch: { channel: 'admin', at: ctx.clock.now().toISOString() },
   });
-  if (r.created && ctx.actor.kind === 'staff') await ctx.audit({ action: 'customer.create', entityType: 'customer', entityId: r.customerId, summary: `Created customer ${input.name ?? r.customerId}` });
+  if (r.created && ctx.actor.kind === 'staff')
+    await ctx.audit({
+      action: 'customer.create',
+      entityType: 'customer',
+      entityId: r.customerId,
+      summary: `Created customer ${input.name ?? r.customerId}`,
+    });
   return toCustomer(ctx, (await findCustomerRow(ctx.db, ctx.tenantId, r.customerId))!);
 }
 
@@ -42,17 +57,42 @@ export async function updateCustomer(ctx: Ctx, id: string, input: z.output<typeo
   const before = await getVisibleCustomer(ctx, id);
   if (input.custom) await validateCustom(ctx, input.custom, false);
   const set: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  if (input.custom) set.custom = Object.fromEntries(Object.entries({ ...before.custom, ...input.custom }).filter(([, v]) => v !== null));
+  if (input.custom)
+    set.custom = Object.fromEntries(
+      Object.entries({ ...before.custom, ...input.custom }).filter(([, v]) => v !== null),
+    );
   if ('birthday' in set) set.birthMonth = input.birthday ? Number(input.birthday.slice(5, 7)) : null;
   await updateCustomerRow(ctx.db, ctx.tenantId, id, { ...set, updatedAt: ctx.clock.now() });
-  if (input.email) await addIdentities(ctx.db, [{ tenantId: ctx.tenantId, kind: 'email', namespace: '', value: input.email, customerId: id, source: 'admin', createdAt: ctx.clock.now() }]);
+  if (input.email)
+    await addIdentities(ctx.db, [
+      {
+        tenantId: ctx.tenantId,
+        kind: 'email',
+        namespace: '',
+        value: input.email,
+        customerId: id,
+        source: 'admin',
+        createdAt: ctx.clock.now(),
+      },
+    ]);
   await refreshSearch(ctx.db, ctx.tenantId, id);
   const after = await getVisibleCustomer(ctx, id);
   const changes = diffChanges(before as Record<string, unknown>, after as Record<string, unknown>, ['search']);
   delete changes.updatedAt;
   delete changes.search;
-  await ctx.audit({ action: 'customer.update', entityType: 'customer', entityId: id, summary: `Changed customer ${after.name ?? id}`, changes });
-  await recordEvent(ctx, { customerId: id, type: 'profile.updated', source: 'staff', properties: { fields: Object.keys(changes) } });
+  await ctx.audit({
+    action: 'customer.update',
+    entityType: 'customer',
+    entityId: id,
+    summary: `Changed customer ${after.name ?? id}`,
+    changes,
+  });
+  await recordEvent(ctx, {
+    customerId: id,
+    type: 'profile.updated',
+    source: 'staff',
+    properties: { fields: Object.keys(changes) },
+  });
   return toCustomer(ctx, after);
 }
 
@@ -61,23 +101,45 @@ export async function addIdentity(ctx: Ctx, id: string, input: z.output<typeof I
   const key = normalizeIdentity(input);
   const [held] = await findIdentities(ctx.db, ctx.tenantId, [key]);
   if (held && held.customerId !== id)
-    throw conflict('IDENTITY_TAKEN', `Customer ${held.customerId} has this ${key.kind} already; merge the two instead`, { customerId: held.customerId, field: 'value' });
-  await addIdentities(ctx.db, [{ tenantId: ctx.tenantId, ...key, customerId: id, source: 'admin', createdAt: ctx.clock.now() }]);
+    throw conflict(
+      'IDENTITY_TAKEN',
+      `Customer ${held.customerId} has this ${key.kind} already; merge the two instead`,
+      { customerId: held.customerId, field: 'value' },
+    );
+  await addIdentities(ctx.db, [
+    { tenantId: ctx.tenantId, ...key, customerId: id, source: 'admin', createdAt: ctx.clock.now() },
+  ]);
   const c = await findCustomerRow(ctx.db, ctx.tenantId, id);
   if (key.kind === 'phone' && !c?.phone) await updateCustomerRow(ctx.db, ctx.tenantId, id, { phone: key.value });
   if (key.kind === 'email' && !c?.email) await updateCustomerRow(ctx.db, ctx.tenantId, id, { email: key.value });
   await refreshSearch(ctx.db, ctx.tenantId, id);
-  await ctx.audit({ action: 'customer.identity_add', entityType: 'customer', entityId: id, summary: `Added ${key.kind} identity`, changes: { kind: key.kind, namespace: key.namespace } });
+  await ctx.audit({
+    action: 'customer.identity_add',
+    entityType: 'customer',
+    entityId: id,
+    summary: `Added ${key.kind} identity`,
+    changes: { kind: key.kind, namespace: key.namespace },
+  });
   return getCustomer(ctx, id);
 }
 
-export async function removeIdentity(ctx: Ctx, id: string, input: { kind: z.output<typeof IdentityInput>['kind']; namespace: string; value: string }) {
+export async function removeIdentity(
+  ctx: Ctx,
+  id: string,
+  input: { kind: z.output<typeof IdentityInput>['kind']; namespace: string; value: string },
+) {
   await getVisibleCustomer(ctx, id);
   const key = normalizeIdentity(input);
   const [held] = await findIdentities(ctx.db, ctx.tenantId, [key]);
   if (!held || held.customerId !== id) throw notFound('Identity');
   await deleteIdentity(ctx.db, ctx.tenantId, key);
-  await ctx.audit({ action: 'customer.identity_remove', entityType: 'customer', entityId: id, summary: `Removed ${key.kind} identity`, changes: { kind: key.kind, namespace: key.namespace } });
+  await ctx.audit({
+    action: 'customer.identity_remove',
+    entityType: 'customer',
+    entityId: id,
+    summary: `Removed ${key.kind} identity`,
+    changes: { kind: key.kind, namespace: key.namespace },
+  });
   return getCustomer(ctx, id);
 }
 

@@ -73,7 +73,15 @@ export const customers = pgTable(
   ],
 );
 
-export const IDENTITY_KINDS = ['wecom_external', 'unionid', 'openid', 'phone', 'email', 'shop_account', 'platform_buyer'] as const;
+export const IDENTITY_KINDS = [
+  'wecom_external',
+  'unionid',
+  'openid',
+  'phone',
+  'email',
+  'shop_account',
+  'platform_buyer',
+] as const;
 
 /** Every way we know a person. (kind, namespace, value) is unique per tenant: one identity, one customer. */
 export const customerIdentities = pgTable(

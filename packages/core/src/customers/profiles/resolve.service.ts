@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import { type Ctx, newId } from '../../platform';
 import { recordEvent } from '../events/events.service';
 import { mergeCustomers } from './merge.service';
-import { addIdentities, findCustomerRow, findIdentities, type IdentityKey, insertCustomer, refreshSearch, updateCustomerRow } from './profiles.repo';
+import {
+  addIdentities,
+  findCustomerRow,
+  findIdentities,
+  type IdentityKey,
+  insertCustomer,
+  refreshSearch,
+  updateCustomerRow,
+} from './profiles.repo';
 
 export type IdentityIn = { kind: z.infer<typeof IdentityKind>; namespace?: string; value: string; verified?: boolean };
 export type Attributes = Partial<{
@@ -73,14 +81,24 @@ export async function resolveCustomer(ctx: Ctx, input: ResolveInput) {
       createdAt: now,
       updatedAt: now,
     });
-    await recordEvent(ctx, { customerId, type: 'customer.created', source: input.source, properties: { channel: input.touch?.channel ?? input.source } });
+    await recordEvent(ctx, {
+      customerId,
+      type: 'customer.created',
+      source: input.source,
+      properties: { channel: input.touch?.channel ?? input.source },
+    });
     await ctx.emit('customers.customer.created', { customerId, source: input.source });
   } else {
     const survivor = (await findCustomerRow(ctx.db, t, customerId))!;
     for (const other of holders.slice(1)) {
-      const link = ids.find((i) => mergesOn(i) && found.some((f) => f.customerId === other && f.kind === i.kind && f.value === i.value));
+      const link = ids.find(
+        (i) => mergesOn(i) && found.some((f) => f.customerId === other && f.kind === i.kind && f.value === i.value),
+      );
       if (!link) continue;
-      await mergeCustomers(ctx, survivor, (await findCustomerRow(ctx.db, t, other))!, { reason: `same ${link.kind} ${link.value}`, automatic: true });
+      await mergeCustomers(ctx, survivor, (await findCustomerRow(ctx.db, t, other))!, {
+        reason: `same ${link.kind} ${link.value}`,
+        automatic: true,
+      });
       merged.push(other);
     }
     const current = (await findCustomerRow(ctx.db, t, customerId))!;

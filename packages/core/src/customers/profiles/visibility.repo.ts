@@ -34,9 +34,34 @@ export async function getVisibleCustomer(ctx: Ctx, id: string): Promise<Customer
   const [row] = await ctx.db
     .select()
     .from(customers)
-    .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.id, id), isNull(customers.mergedInto), await scopeCondition(ctx)));
+    .where(
+      and(
+        eq(customers.tenantId, ctx.tenantId),
+        eq(customers.id, id),
+        isNull(customers.mergedInto),
+        await scopeCondition(ctx),
+      ),
+    );
   if (!row) throw notFound('Customer', id);
   return row;
+}
+
+/** Which of `ids` are customers the actor may see (one query, for batches). */
+export async function visibleCustomerIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Set();
+  const rows = await ctx.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.tenantId, ctx.tenantId),
+        inArray(customers.id, unique),
+        isNull(customers.mergedInto),
+        await scopeCondition(ctx),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
 }
 
 const hasTag = (tagIds: string[]) =>
@@ -89,4 +114,3 @@ function customIs(key: string, value: string): SQL {
     sql` or `,
   )})`;
 }
-

@@ -1,2 +1,8 @@
 /** Who may see which customers, and the list filters: the one place both are decided. */
-export { type CustomerRow, filterCondition, getVisibleCustomer, scopeCondition } from './visibility.repo';
+export {
+  type CustomerRow,
+  filterCondition,
+  getVisibleCustomer,
+  scopeCondition,
+  visibleCustomerIds,
+} from './visibility.repo';
