@@ -22,15 +22,26 @@ describe('admin console in the browser', () => {
     await drawer.getByLabel('姓名').fill('郑可欣');
     await drawer.getByLabel('邮箱').fill('zhengkexin@demo.siyu.dev');
     await drawer.getByLabel('角色').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('运营', { exact: true }).click();
-    await page.keyboard.press('Escape');
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^运营$/ });
+    await option.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option-selected', { hasText: /^运营$/ })
+      .waitFor();
+    await drawer.getByText('添加员工').first().click(); // closes the dropdown without leaving the drawer
     await drawer.getByText('直接设置密码').click();
     await drawer.getByLabel('初始密码').fill('kexin-pass-2026');
     const created = page.waitForResponse(
       (r) => r.url().endsWith('/api/admin/staff') && r.request().method() === 'POST',
+      {
+        timeout: 30_000,
+      },
     );
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
-    const res = await created;
+    const res = await created.catch(async (e) => {
+      await page.screenshot({ path: path.join(shots, 'admin-staff-not-sent.png') });
+      const errors = await drawer.locator('.ant-form-item-explain-error').allTextContents();
+      throw new Error(`the form was not sent; field errors: ${JSON.stringify(errors)}; ${e}`);
+    });
     assert.equal(res.status(), 201, await res.text());
     await page.getByRole('cell', { name: '郑可欣' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'admin-staff.png') });
