@@ -19,8 +19,9 @@ import { findFieldDefs } from './import.repo';
 import type { ImportParams } from './import.service';
 import { compilePlan, convertRow, type ImportRow, type Plan, rawOf } from './mapping';
 import { isBlank, readRows, type SheetRow } from './read-rows';
-import { type BatchOptions, type Outcome, resolveCustomersBatch, warmSearchTokens } from './resolve-batch';
+import { type BatchOptions, type Outcome, resolveCustomersBatch } from './resolve-batch';
 import { estimateRows } from './row-count';
+import { warmSearchTokens } from './search-tokens';
 
 export const CHUNK = 1000;
 

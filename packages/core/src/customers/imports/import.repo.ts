@@ -9,7 +9,6 @@ import { customFieldDefs, customerIdentities, customerOwners, customers } from '
 import { customerTags, tagGroups, tags } from '../tags/tags.tables';
 import type { FieldDef } from './mapping';
 
-export type CustomerRow = typeof customers.$inferSelect;
 export type IdentityKey = { kind: string; namespace: string; value: string };
 
 const rowsOf = async <T>(db: Db, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
@@ -41,10 +40,30 @@ export async function findHolders(db: Db, tenantId: string, keys: IdentityKey[])
   );
 }
 
+/** What resolving compares: the attributes, custom fields and whether the customer was erased. */
+const COMPARED = {
+  id: customers.id,
+  name: customers.name,
+  nickname: customers.nickname,
+  gender: customers.gender,
+  birthday: customers.birthday,
+  lunarBirthday: customers.lunarBirthday,
+  province: customers.province,
+  city: customers.city,
+  district: customers.district,
+  avatarUrl: customers.avatarUrl,
+  email: customers.email,
+  phone: customers.phone,
+  storeId: customers.storeId,
+  custom: customers.custom,
+  erasedAt: customers.erasedAt,
+};
+export type CustomerRow = { [K in keyof typeof COMPARED]: (typeof customers.$inferSelect)[K] };
+
 export async function loadCustomers(db: Db, tenantId: string, ids: string[]): Promise<CustomerRow[]> {
   if (!ids.length) return [];
   return db
-    .select()
+    .select(COMPARED)
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
 }

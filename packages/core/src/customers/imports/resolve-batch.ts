@@ -9,7 +9,7 @@
  * Not done per customer here, to stay set-based: the `customers.customer.created` outbox event
  * (an import is audited as one action instead). The `customer.created` timeline entry is written.
  */
-import { type Ctx, indexTokens, newId } from '../../platform';
+import { type Ctx, newId } from '../../platform';
 import { type IdentityIn, normalizeIdentity, resolveCustomer } from '../profiles/resolve.service';
 import {
   addCustomerTags,
@@ -26,6 +26,7 @@ import {
   updateCustomers,
 } from './import.repo';
 import type { ImportAttributes } from './mapping';
+import { tokensOf } from './search-tokens';
 
 export type BatchInput = {
   identities: IdentityIn[];
@@ -227,39 +228,6 @@ export async function resolveCustomersBatch(ctx: Ctx, inputs: BatchInput[], opts
   await addCustomerTags(ctx.db, t, now, newTags, opts.addedBy);
   return outcomes;
 }
-
-/**
- * Tokens of names and nicknames, remembered: word segmentation and pinyin cost ~50 µs a name, and
- * names repeat (张伟…). Tokens are per field, so the union over fields is what indexTokens gives.
- */
-const NAME_TOKENS = new Map<string, string[]>();
-function nameTokens(v: unknown): string[] {
-  if (typeof v !== 'string' || !v) return [];
-  let t = NAME_TOKENS.get(v);
-  if (!t) {
-    if (NAME_TOKENS.size >= 50_000) NAME_TOKENS.clear();
-    t = indexTokens(v);
-    NAME_TOKENS.set(v, t);
-  }
-  return t;
-}
-
-/** Computes the name tokens of rows ahead (the import does it while the previous chunk is written). */
-export const warmSearchTokens = (inputs: { attributes: { name?: string; nickname?: string } }[]) => {
-  for (const i of inputs) {
-    nameTokens(i.attributes.name);
-    nameTokens(i.attributes.nickname);
-  }
-};
-
-/** The search tokens of profiles.repo refreshSearch: name, nickname, phone, email, owners' remarks. */
-const tokensOf = (v: State['values'], remarks: (string | null)[] = []) => [
-  ...new Set([
-    ...nameTokens(v.name),
-    ...nameTokens(v.nickname),
-    ...indexTokens(v.phone as string, (v.email as string | null)?.split('@')[0], ...remarks),
-  ]),
-];
 
 async function writeBatch(ctx: Ctx, now: Date, created: { state: State; input: BatchInput }[], updated: State[]) {
   const t = ctx.tenantId;
