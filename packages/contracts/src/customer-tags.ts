@@ -126,7 +126,9 @@ export const tagRoutes = {
     path: '/admin/tag-groups/:id',
     audience: 'admin',
     permission: 'tags.write',
-    summary: 'Rename a tag group, change its select mode (applies to new taggings) or its sort',
+    summary:
+      'Rename a tag group, change its select mode or its sort. Making it single-select answers 409 ' +
+      'SEVERAL_TAGS_OF_GROUP (details.customers: how many) while customers hold more than one of its tags',
     params: Id('tgg'),
     body: TagGroupPatch,
     response: TagGroup,
@@ -164,7 +166,9 @@ export const tagRoutes = {
     path: '/admin/tags/:id',
     audience: 'admin',
     permission: 'tags.write',
-    summary: 'Change a tag (name, colour, description, sort, group)',
+    summary:
+      'Change a tag (name, colour, description, sort, group); moving it into a single-select group answers ' +
+      '409 SEVERAL_TAGS_OF_GROUP while customers would hold more than one tag of that group',
     params: Id('tag'),
     body: TagPatch,
     response: Tag,

@@ -15,6 +15,13 @@ export const IdentityKind = z.enum([
   'shop_account',
   'platform_buyer',
 ]);
+/**
+ * Identity kinds whose values are unique only within a namespace, and what the namespace is: the
+ * WeCom corp (external_userid), the WeChat app (openid), the external platform (buyer ids).
+ */
+export const IDENTITY_NAMESPACES = { wecom_external: 'corp id', openid: 'app id', platform_buyer: 'platform' } as const;
+export const needsNamespace = (kind: string): kind is keyof typeof IDENTITY_NAMESPACES =>
+  Object.hasOwn(IDENTITY_NAMESPACES, kind);
 export const ConsentChannel = z.enum(['sms', 'email', 'wecom', 'push', 'phone']);
 
 export const Touch = z.object({
@@ -90,7 +97,16 @@ export const Customer = CustomerSummary.extend({
   owners: z.array(Owner),
   consents: z.array(Consent),
   mergedInto: z.string().nullable(),
-  merges: z.array(z.object({ id: z.string(), mergedId: z.string(), at: Timestamp, undone: z.boolean() })),
+  merges: z.array(
+    z.object({
+      id: z.string(),
+      mergedId: z.string(),
+      mergedName: z.string().nullable().describe('name, else nickname, of the merged customer when it was merged'),
+      mergedPhone: z.string().nullable().describe('its phone then; masked without customers.pii'),
+      at: Timestamp,
+      undone: z.boolean(),
+    }),
+  ),
   lastOrderAt: Timestamp.nullable(),
   erased: z.boolean(),
   updatedAt: Timestamp,

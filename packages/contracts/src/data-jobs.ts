@@ -30,7 +30,9 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /**
  * Where a column goes: a profile field; `custom:<key>` (a defined custom field); or
- * `identity:<kind>[:<namespace>]` (an openid of app wx123, a WeCom external user id of a corp…).
+ * `identity:<kind>[:<namespace>]` — `identity:openid:wx123` (openids of app wx123),
+ * `identity:wecom_external:<corp id>`, `identity:platform_buyer:<platform>`: these kinds need their
+ * namespace (see IDENTITY_NAMESPACES; starting an import without it answers 400 naming `mapping.<column>`).
  */
 export const ImportTarget = z.union([
   z.enum(IMPORT_FIELDS),

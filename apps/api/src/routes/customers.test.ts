@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TEST_PASSWORD } from '@siyu/core/testing';
+import { sql } from 'drizzle-orm';
 import { Agent, loginAs, ownerOfNewTenant } from '../testing';
 
 const phone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -114,6 +115,68 @@ describe('customers', () => {
     const audit = await agent.get('/api/admin/audit-log?action=customer.');
     const actions = audit.data.items.map((i: { action: string }) => i.action);
     assert.ok(actions.includes('customer.merge') && actions.includes('customer.unmerge'));
+  });
+
+  it('the merge history names the merged customer, masks its phone without customers.pii, forgets it on erasure', async () => {
+    const { agent, app, rt, tenant, clock } = await ownerOfNewTenant();
+    const p = phone();
+    const a = await agent.post('/api/admin/customers', { name: '陈一', phone: phone() });
+    const b = await agent.post('/api/admin/customers', { name: '张三', phone: p });
+    const c = await agent.post('/api/admin/customers', { nickname: '小七' });
+    await agent.post(`/api/admin/customers/${a.data.id}/merge`, { otherId: b.data.id, reason: '同一人' });
+    clock.advance(1000); // the history is newest first
+    const m = await agent.post(`/api/admin/customers/${a.data.id}/merge`, { otherId: c.data.id, reason: '同一人' });
+    assert.equal(m.statusCode, 200, m.body);
+    const history = (x: { data: { merges: Record<string, unknown>[] } }) =>
+      x.data.merges.map(({ mergedId, mergedName, mergedPhone, undone }) => ({
+        mergedId,
+        mergedName,
+        mergedPhone,
+        undone,
+      }));
+    assert.deepEqual(history(m), [
+      { mergedId: c.data.id, mergedName: '小七', mergedPhone: null, undone: false },
+      { mergedId: b.data.id, mergedName: '张三', mergedPhone: p, undone: false },
+    ]);
+
+    const roles = await agent.get('/api/admin/roles');
+    const sales = roles.data.items.find((r: { key: string }) => r.key === 'sales');
+    await agent.patch(`/api/admin/roles/${sales.id}`, {
+      permissions: sales.permissions.filter((x: string) => x !== 'customers.pii'),
+    });
+    const email = `sales-${phone()}@x.test`;
+    const s = await agent.post('/api/admin/staff', {
+      name: '销售',
+      email,
+      roleIds: [sales.id],
+      mode: 'password',
+      password: 'sales-pass-1',
+    });
+    await agent.post(`/api/admin/customers/${a.data.id}/owners`, { staffId: s.data.staff.id });
+    const seller = await loginAs(app, email, 'sales-pass-1');
+    const seen = await seller.get(`/api/admin/customers/${a.data.id}`);
+    assert.equal(seen.statusCode, 200, seen.body);
+    assert.equal(seen.data.merges[1].mergedPhone, `${p.slice(0, 3)}****${p.slice(-4)}`);
+    assert.equal(seen.data.merges[1].mergedName, '张三');
+
+    // the snapshot is taken when merging: a later change of the customer who came back does not rewrite it
+    const bMerge = m.data.merges[1].id;
+    await agent.post(`/api/admin/customers/${a.data.id}/merges/${bMerge}/undo`);
+    await agent.patch(`/api/admin/customers/${b.data.id}`, { name: '张三丰' });
+    const undone = await agent.get(`/api/admin/customers/${a.data.id}`);
+    assert.deepEqual(history(undone)[1], { mergedId: b.data.id, mergedName: '张三', mergedPhone: p, undone: true });
+
+    // merges recorded before snapshots existed read the merged customer's row
+    await rt.db.execute(
+      sql`update customer_merges set moved = moved - 'snapshot' where tenant_id = ${tenant.tenantId} and id = ${m.data.merges[0].id}`,
+    );
+    const legacy = await agent.get(`/api/admin/customers/${a.data.id}`);
+    assert.deepEqual(history(legacy)[0], { mergedId: c.data.id, mergedName: '小七', mergedPhone: null, undone: false });
+
+    const erased = await agent.post(`/api/admin/customers/${b.data.id}/erase`, { reason: '本人申请' });
+    assert.equal(erased.statusCode, 200, erased.body);
+    const after = await agent.get(`/api/admin/customers/${a.data.id}`);
+    assert.deepEqual(history(after)[1], { mergedId: b.data.id, mergedName: null, mergedPhone: null, undone: true });
   });
 
   it('a shop registration with a verified phone merges into the customer who has that phone verified', async () => {

@@ -186,6 +186,40 @@ describe('customer imports', () => {
     assert.ok(file.body.includes('钱七,,未知,13900139000,,1988-05-06,,浙江,杭州'), file.body);
   });
 
+  it('imports openids of one WeChat app: the mapping names the app; without it 400 names the column', async () => {
+    const { agent, rt, tenant } = await ownerOfNewTenant();
+    const known = await agent.post('/api/admin/customers', { name: '周九' });
+    await agent.post(`/api/admin/customers/${known.data.id}/identities`, {
+      kind: 'openid',
+      namespace: 'wxapp1',
+      value: 'o_app1_001',
+    });
+    const up = await upload(agent, 'fans.csv', '姓名,公众号openid\r\n周九,o_app1_001\r\n吴十,o_app1_002\r\n');
+    assert.equal(up.statusCode, 201, up.body);
+    const bare = await agent.post(`${IMPORTS}/${up.data.id}/start`, {
+      mapping: { 姓名: 'name', 公众号openid: 'identity:openid' },
+    });
+    assert.equal(bare.statusCode, 400, bare.body);
+    assert.deepEqual(
+      bare.data.error.details.issues.map((i: { path: string }) => i.path),
+      ['mapping.公众号openid'],
+    );
+    assert.match(bare.data.error.message, /openid needs its app id/);
+    const started = await agent.post(`${IMPORTS}/${up.data.id}/start`, {
+      mapping: { 姓名: 'name', 公众号openid: 'identity:openid:wxapp1' },
+    });
+    assert.equal(started.statusCode, 200, started.body);
+    const job = await settle(agent, () => rt.drain({ tenantId: tenant.tenantId }), `${IMPORTS}/${up.data.id}`);
+    assert.deepEqual([job.status, job.succeeded, job.stats.created], ['done', 2, 1], JSON.stringify(job));
+    const list = await agent.get(`/api/admin/customers?q=${encodeURIComponent('吴十')}`);
+    const wu = await agent.get(`/api/admin/customers/${list.data.items[0].id}`);
+    assert.deepEqual(
+      wu.data.identities.map((i: { kind: string; namespace: string; value: string }) => [i.kind, i.namespace, i.value]),
+      [['openid', 'wxapp1', 'o_app1_002']],
+    );
+    assert.equal((await agent.get('/api/admin/customers/count')).data.count, 2, '周九 was matched by her openid');
+  });
+
   it('refuses files that are not CSV or XLSX, naming the file; an empty body; JSON', async () => {
     const { agent } = await ownerOfNewTenant();
     const pdf = await upload(agent, 'report.pdf', Buffer.from('%PDF-1.7\n%\u00e2\u00e3'), 'application/pdf');

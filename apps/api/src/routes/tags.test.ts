@@ -90,6 +90,49 @@ describe('tag groups and tags', () => {
       assert.ok(audit.includes(action), `${action} in ${audit.join(', ')} (${tenant.slug})`);
   });
 
+  it('refuses to make a group single-select, or move a tag into one, while customers hold several of its tags', async () => {
+    const { a, t, customer, group, tag, hire } = await tagTenant();
+    const [c1, c2, c3, c4] = [await customer('甲'), await customer('乙'), await customer('丙'), await customer('丁')];
+    ok(await a.post(`${C}/${c1}/tags`, { add: [t.coffee, t.tea] }));
+    ok(await a.post(`${C}/${c2}/tags`, { add: [t.coffee, t.tea] }));
+    ok(await a.post(`${C}/${c3}/tags`, { add: [t.coffee] }));
+    const sales = await hire('sales');
+    ok(await a.post(`${C}/${c4}/owners`, { staffId: sales.id }));
+    ok(await a.post(`${C}/${c4}/owners/${sales.id}/tags`, { add: [t.coffee, t.tea] }));
+
+    const refused = await a.patch(`${GROUPS}/${t.interests}`, { selectMode: 'single', sort: 7 });
+    expectError(refused, 409, 'SEVERAL_TAGS_OF_GROUP');
+    assert.deepEqual(refused.data.error.details, { field: 'selectMode', customers: 3, group: '兴趣' });
+    assert.match(refused.data.error.message, /^3 customer\(s\) hold more than one tag of 兴趣/);
+    const still = ok(await a.get(GROUPS)).items.find((g: { id: string }) => g.id === t.interests);
+    assert.deepEqual([still.selectMode, still.sort], ['multi', 0], 'nothing changed');
+    assert.deepEqual(await tagIdsOf(a, c1), [t.coffee, t.tea].sort(), 'no tag was taken away');
+
+    ok(await a.patch(`${GROUPS}/${t.interests}`, { name: '爱好' }), 200);
+    ok(await a.post(`${C}/${c1}/tags`, { remove: [t.tea] }));
+    ok(await a.post(`${C}/${c2}/tags`, { remove: [t.coffee] }));
+    const left = await a.patch(`${GROUPS}/${t.interests}`, { selectMode: 'single' });
+    expectError(left, 409, 'SEVERAL_TAGS_OF_GROUP');
+    assert.deepEqual(
+      left.data.error.details,
+      { field: 'selectMode', customers: 1, group: '爱好' },
+      'relationship tags count',
+    );
+    ok(await a.post(`${C}/${c4}/owners/${sales.id}/tags`, { remove: [t.tea] }));
+    assert.equal(ok(await a.patch(`${GROUPS}/${t.interests}`, { selectMode: 'single' })).selectMode, 'single');
+    assert.deepEqual(await tagIdsOf(a, c3), [t.coffee]);
+
+    const other = await group('其他');
+    const platinum = await tag(other, '铂金');
+    ok(await a.post(`${C}/${c1}/tags`, { add: [t.gold, platinum] }));
+    ok(await a.post(`${C}/${c2}/tags`, { add: [platinum] }));
+    const move = await a.patch(`${TAGS}/${platinum}`, { groupId: t.level });
+    expectError(move, 409, 'SEVERAL_TAGS_OF_GROUP');
+    assert.deepEqual(move.data.error.details, { field: 'groupId', customers: 1, group: '等级' });
+    ok(await a.post(`${C}/${c1}/tags`, { remove: [t.gold] }));
+    assert.equal(ok(await a.patch(`${TAGS}/${platinum}`, { groupId: t.level })).groupId, t.level);
+  });
+
   it('refuses the 3,001st tag with 409 TAG_LIMIT (WeCom corp-tag limit)', async () => {
     const { a, rt, tenant, interests } = await tagTenant();
     await rt.db.execute(sql`

@@ -38,6 +38,8 @@ export const customerErrorsZh = {
   TAG_LIMIT: '标签数量已达到企业微信的上限',
   TAG_NAME_TAKEN: '本组已有同名标签',
   TAG_HAS_RULES: '还有标签规则在使用该标签，请先修改或删除这些规则',
+  SEVERAL_TAGS_OF_GROUP:
+    '{{customers}} 位客户在「{{group}}」组中有不止一个标签，而单选组每位客户只能有一个。请先去掉多余的标签再修改。',
   TASK_NOT_OPEN: '该任务已完成或已取消',
   EXPORT_NOT_READY: '导出文件还在生成中，请稍后再试',
   IMPORT_STARTED: '该导入已经开始了',
@@ -54,6 +56,8 @@ export const customerErrorsEn: typeof customerErrorsZh = {
   TAG_LIMIT: 'The WeCom limit on tags is reached',
   TAG_NAME_TAKEN: 'This group has a tag with this name already',
   TAG_HAS_RULES: 'Tag rules use this tag; change or delete them first',
+  SEVERAL_TAGS_OF_GROUP:
+    '{{customers}} customer(s) hold more than one tag of {{group}}, but a single-select group allows one per customer. Remove the extra tags first.',
   TASK_NOT_OPEN: 'The task is done or cancelled already',
   EXPORT_NOT_READY: 'The export file is not ready yet',
   IMPORT_STARTED: 'This import has started already',

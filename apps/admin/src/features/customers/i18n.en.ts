@@ -216,6 +216,7 @@ export const customersEn: Strings<typeof customersZh> = {
     title: 'Merges',
     empty: 'No customer has been merged into this one.',
     merged: 'Merged customer',
+    nameWithPhone: '{{name}} ({{phone}})',
     at: 'Merged at',
     status: 'Status',
     statusMerged: 'Merged',

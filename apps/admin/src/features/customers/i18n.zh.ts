@@ -203,6 +203,7 @@ export const customersZh = {
     title: '合并记录',
     empty: '没有合并过其他客户。',
     merged: '被合并的客户',
+    nameWithPhone: '{{name}}（{{phone}}）',
     at: '合并时间',
     status: '状态',
     statusMerged: '已合并',

@@ -38,6 +38,14 @@ export const importsEn: Strings<typeof importsZh> = {
     tagGroupHelp: 'Tags named in the file that do not exist yet are created in this group.',
     start: 'Start import',
     noneMapped: 'Map at least one column',
+    namespaceOf: 'App, corp or platform of column {{column}}',
+    namespaces: {
+      openid: 'App ID, e.g. wx1234…',
+      wecom_external: 'WeCom corp ID, e.g. ww1234…',
+      platform_buyer: 'Platform, e.g. taobao',
+    },
+    namespaceMissing:
+      'OpenIDs, WeCom external contacts and platform buyer IDs need their app ID, corp ID or platform (letters, digits, _ . -)',
   },
   targets: {
     name: 'Name',

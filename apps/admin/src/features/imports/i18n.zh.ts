@@ -36,6 +36,14 @@ export const importsZh = {
     tagGroupHelp: '文件中出现的、尚不存在的标签会建在这个组里。',
     start: '开始导入',
     noneMapped: '请至少为一列选择导入字段',
+    namespaceOf: '列「{{column}}」所属的应用、企业或平台',
+    namespaces: {
+      openid: '公众号/小程序 AppID，如 wx1234…',
+      wecom_external: '企业微信 CorpID，如 ww1234…',
+      platform_buyer: '平台，如 taobao',
+    },
+    namespaceMissing:
+      'OpenID、企业微信外部联系人和平台买家 ID 需要填写所属的 AppID、CorpID 或平台（字母、数字、_ . -）',
   },
   targets: {
     name: '姓名',

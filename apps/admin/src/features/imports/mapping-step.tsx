@@ -1,4 +1,4 @@
-import { dataJobRoutes, IMPORT_FIELDS, type ImportJob, type ImportMapping } from '@siyu/contracts';
+import { dataJobRoutes, IMPORT_FIELDS, type ImportJob, type ImportMapping, needsNamespace } from '@siyu/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -10,6 +10,14 @@ import { useInvalidateJobs } from './jobs-api';
 
 const IDENTITY_KINDS = ['openid', 'wecom_external', 'platform_buyer', 'shop_account'] as const;
 const SKIP = '__skip__';
+const NAMESPACE = /^[A-Za-z0-9_.-]{1,80}$/;
+
+/** `identity:openid:wx123` → the select's `identity:openid`, the namespace `wx123` and whether it needs one. */
+function splitTarget(target: string | null | undefined) {
+  const m = target?.match(/^identity:([a-z_]+)(?::(.*))?$/);
+  if (!m) return { base: target ?? null, kind: null, namespace: '' };
+  return { base: `identity:${m[1]}`, kind: needsNamespace(m[1]!) ? m[1]! : null, namespace: m[2] ?? '' };
+}
 type Options = { update: 'fill' | 'overwrite'; source: string; tagGroup: string };
 type Row = { column: string; samples: string[] };
 
@@ -59,10 +67,16 @@ export function MappingStep({
     ],
     [t, fields.data],
   );
-  // A target suggested by the API that the options above do not list (e.g. an identity with a namespace).
+  // A target suggested by the API that the options above do not list.
   const extra = Object.values(mapping)
+    .map((v) => splitTarget(v).base)
     .filter((v): v is string => !!v && !targets.some((g) => 'options' in g && g.options?.some((o) => o.value === v)))
     .map((v) => ({ value: v, label: v }));
+  // Identities of an app, corp or platform (openid, WeCom external user id, buyer id) need it named.
+  const missingNamespace = Object.values(mapping).some((v) => {
+    const s = splitTarget(v);
+    return s.kind !== null && !NAMESPACE.test(s.namespace);
+  });
 
   const start = useMutation({
     mutationFn: (o: Options) =>
@@ -105,26 +119,44 @@ export function MappingStep({
           {
             title: t('imports.mapping.target'),
             key: 'target',
-            render: (_, r) => (
-              <Select
-                aria-label={t('imports.mapping.targetOf', { column: r.column })}
-                value={mapping[r.column] ?? SKIP}
-                onChange={(v: string) => setMapping((m) => ({ ...m, [r.column]: v === SKIP ? null : v }))}
-                options={[...targets, ...extra].map((g) =>
-                  'options' in g && g.options
-                    ? {
-                        ...g,
-                        options: g.options.map((o) => ({
-                          ...o,
-                          disabled: o.value !== mapping[r.column] && used.has(o.value) && o.value !== 'tags',
-                        })),
-                      }
-                    : g,
-                )}
-                showSearch={{ optionFilterProp: 'label' }}
-                style={{ width: 240 }}
-              />
-            ),
+            render: (_, r) => {
+              const target = splitTarget(mapping[r.column]);
+              const setNamespace = (ns: string) =>
+                setMapping((m) => ({ ...m, [r.column]: ns.trim() ? `${target.base}:${ns.trim()}` : target.base }));
+              return (
+                <Space wrap>
+                  <Select
+                    aria-label={t('imports.mapping.targetOf', { column: r.column })}
+                    value={target.base ?? SKIP}
+                    onChange={(v: string) => setMapping((m) => ({ ...m, [r.column]: v === SKIP ? null : v }))}
+                    options={[...targets, ...extra].map((g) =>
+                      'options' in g && g.options
+                        ? {
+                            ...g,
+                            options: g.options.map((o) => ({
+                              ...o,
+                              disabled: o.value !== mapping[r.column] && used.has(o.value) && o.value !== 'tags',
+                            })),
+                          }
+                        : g,
+                    )}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    style={{ width: 240 }}
+                  />
+                  {target.kind && (
+                    <Input
+                      aria-label={t('imports.mapping.namespaceOf', { column: r.column })}
+                      placeholder={t(`imports.mapping.namespaces.${target.kind}`)}
+                      value={target.namespace}
+                      onChange={(e) => setNamespace(e.target.value)}
+                      status={NAMESPACE.test(target.namespace) ? undefined : 'error'}
+                      maxLength={80}
+                      style={{ width: 200 }}
+                    />
+                  )}
+                </Space>
+              );
+            },
           },
         ]}
       />
@@ -161,11 +193,19 @@ export function MappingStep({
           <Input maxLength={100} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={start.isPending} disabled={mappedCount === 0}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={start.isPending}
+            disabled={mappedCount === 0 || missingNamespace}
+          >
             {t('imports.mapping.start')}
           </Button>
           <Button onClick={onCancel}>{t('common.cancel')}</Button>
           {mappedCount === 0 && <Typography.Text type="warning">{t('imports.mapping.noneMapped')}</Typography.Text>}
+          {missingNamespace && (
+            <Typography.Text type="warning">{t('imports.mapping.namespaceMissing')}</Typography.Text>
+          )}
         </Space>
       </Form>
     </div>

@@ -42,6 +42,47 @@ describe('column mapping', () => {
     const plan = compilePlan(cols, { 手机: 'phone', 标签: 'tags', 标签2: 'tags' }, DEFS);
     assert.equal(plan.targets.filter(Boolean).length, 3);
   });
+
+  it('wants the namespace of an openid, a WeCom external user id or a platform buyer id, naming the column', () => {
+    const cols = ['openid', '企微ID', '买家', '会员号'];
+    for (const [col, kind, what] of [
+      ['openid', 'openid', 'app id'],
+      ['企微ID', 'wecom_external', 'corp id'],
+      ['买家', 'platform_buyer', 'platform'],
+    ] as const)
+      assert.throws(
+        () => compilePlan(cols, { [col]: `identity:${kind}` }, DEFS),
+        (e: Error & { details?: { issues: { path: string; message: string }[] } }) => {
+          assert.equal(e.details?.issues[0]?.path, `mapping.${col}`);
+          assert.match(e.details!.issues[0]!.message, new RegExp(`${kind} needs its ${what}`));
+          return true;
+        },
+      );
+    const plan = compilePlan(
+      cols,
+      {
+        openid: 'identity:openid:wx123',
+        企微ID: 'identity:wecom_external:ww456',
+        买家: 'identity:platform_buyer:taobao',
+        会员号: 'identity:shop_account',
+      },
+      DEFS,
+    );
+    assert.deepEqual(plan.targets, [
+      { kind: 'identity', identity: 'openid', namespace: 'wx123' },
+      { kind: 'identity', identity: 'wecom_external', namespace: 'ww456' },
+      { kind: 'identity', identity: 'platform_buyer', namespace: 'taobao' },
+      { kind: 'identity', identity: 'shop_account', namespace: '' },
+    ]);
+    const r = convertRow(plan, 2, ['o_1', 'wm_2', 'b_3', 'acc_4']);
+    assert.ok('row' in r);
+    assert.deepEqual(r.row.identities, [
+      { kind: 'openid', namespace: 'wx123', value: 'o_1' },
+      { kind: 'wecom_external', namespace: 'ww456', value: 'wm_2' },
+      { kind: 'platform_buyer', namespace: 'taobao', value: 'b_3' },
+      { kind: 'shop_account', namespace: '', value: 'acc_4' },
+    ]);
+  });
 });
 
 describe('row conversion', () => {

@@ -3,7 +3,15 @@
  * the checked plan, and one row turned into resolve input or into errors per field. Values are checked
  * with the contracts' schemas, after forgiving normalisation (+86, 1990/1/2, 男/女, 、-separated tags).
  */
-import { CreateCustomerInput, IdentityInput, type ImportField, type ImportMapping, IsoDate } from '@siyu/contracts';
+import {
+  CreateCustomerInput,
+  IDENTITY_NAMESPACES,
+  IdentityInput,
+  type ImportField,
+  type ImportMapping,
+  IsoDate,
+  needsNamespace,
+} from '@siyu/contracts';
 import type { z } from 'zod';
 import { invalid } from '../../platform';
 import type { IdentityIn } from '../profiles/resolve.service';
@@ -98,7 +106,11 @@ export function suggestMapping(columns: string[], defs: FieldDef[]): ImportMappi
 
 const IDENTITY_FIELDS = new Set<string>(['phone', 'email', 'unionid']);
 
-/** Checks a mapping against the file's columns and the custom fields; 400 naming `mapping.<column>`. */
+/**
+ * Checks a mapping against the file's columns and the custom fields, and that identities scoped to an
+ * app, corp or platform name it (an openid without its app would never match the same openid from
+ * WeChat); 400 naming `mapping.<column>`.
+ */
 export function compilePlan(columns: string[], mapping: ImportMapping, defs: FieldDef[]): Plan {
   for (const col of Object.keys(mapping))
     if (!columns.includes(col)) throw invalid(`mapping.${col}`, 'is not a column of the file');
@@ -115,6 +127,11 @@ export function compilePlan(columns: string[], mapping: ImportMapping, defs: Fie
     }
     if (t.startsWith('identity:')) {
       const [, kind, namespace = ''] = t.split(':') as [string, IdentityIn['kind'], string?];
+      if (!namespace && needsNamespace(kind))
+        throw invalid(
+          `mapping.${col}`,
+          `${kind} needs its ${IDENTITY_NAMESPACES[kind]}: map the column to identity:${kind}:<${IDENTITY_NAMESPACES[kind]}>`,
+        );
       return { kind: 'identity', identity: kind, namespace };
     }
     return { kind: 'field', field: t as ImportField };

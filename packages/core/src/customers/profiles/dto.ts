@@ -103,6 +103,8 @@ export async function toCustomer(ctx: Ctx, row: CustomerRow): Promise<Customer> 
     merges: merges.map((m) => ({
       id: m.id,
       mergedId: m.mergedId,
+      mergedName: m.snapshot?.name || m.snapshot?.nickname || null,
+      mergedPhone: m.snapshot?.phone && !pii ? maskPhoneNumber(m.snapshot.phone) : (m.snapshot?.phone ?? null),
       at: m.createdAt.toISOString(),
       undone: m.undoneAt !== null,
     })),

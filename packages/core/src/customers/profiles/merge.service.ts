@@ -8,6 +8,7 @@ import {
   type IdentityKey,
   identitiesOf,
   insertMerge,
+  type MergedSnapshot,
   markMergeUndone,
   moveIdentities,
   refreshSearch,
@@ -42,6 +43,8 @@ type Moved = {
   work: MovedWork;
   filled: Record<string, unknown>;
   mergedStage: string;
+  /** Who was merged, for the merge history (erased with the person). */
+  snapshot: MergedSnapshot | null;
 };
 
 /**
@@ -74,6 +77,7 @@ export async function mergeCustomers(
     work: await moveWork(ctx.db, t, merged.id, survivor.id),
     filled,
     mergedStage: merged.stage,
+    snapshot: { name: merged.name, nickname: merged.nickname, phone: merged.phone },
   };
   const now = ctx.clock.now();
   await updateCustomerRow(ctx.db, t, survivor.id, {

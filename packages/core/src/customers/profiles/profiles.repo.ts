@@ -208,10 +208,28 @@ export async function findMerge(db: Db, tenantId: string, id: string) {
   return row;
 }
 
+/** The merged customer as it was when merged (kept in `moved.snapshot`); null once erased. */
+export type MergedSnapshot = { name: string | null; nickname: string | null; phone: string | null };
+
+/**
+ * Merges into a customer, newest first, each with its snapshot of the merged customer — not the
+ * lists of moved ids. Merges recorded before snapshots existed read the merged customer's row.
+ */
 export const mergesInto = (db: Db, tenantId: string, survivorId: string) =>
   db
-    .select()
+    .select({
+      id: customerMerges.id,
+      mergedId: customerMerges.mergedId,
+      createdAt: customerMerges.createdAt,
+      undoneAt: customerMerges.undoneAt,
+      snapshot: sql<MergedSnapshot | null>`coalesce(${customerMerges.moved} -> 'snapshot', jsonb_build_object(
+        'name', ${customers.name}, 'nickname', ${customers.nickname}, 'phone', ${customers.phone}))`,
+    })
     .from(customerMerges)
+    .leftJoin(
+      customers,
+      and(eq(customers.tenantId, customerMerges.tenantId), eq(customers.id, customerMerges.mergedId)),
+    )
     .where(and(eq(customerMerges.tenantId, tenantId), eq(customerMerges.survivorId, survivorId)))
     .orderBy(desc(customerMerges.createdAt));
 

@@ -143,6 +143,29 @@ export async function customerCounts(db: Db, tenantId: string, visible: SQL): Pr
   return new Map(rows.map((r) => [r.tagId, r.n]));
 }
 
+/**
+ * How many customers hold two or more of these tags, on their profile or on a current staff
+ * relationship — the customers a single-select group could not have. Merged-away customers are
+ * left out: nobody can see them, and their tags only come back with an undo.
+ */
+export async function countHoldingSeveral(db: Db, tenantId: string, tagIds: string[]): Promise<number> {
+  if (tagIds.length < 2) return 0;
+  const rows = await db.execute(sql`
+    select count(distinct several.customer_id)::int as n from (
+      select ct.customer_id from ${customerTags} ct
+      where ct.tenant_id = ${tenantId} and ct.tag_id in (${list(tagIds)})
+      group by ct.customer_id having count(*) > 1
+      union all
+      select ot.customer_id from ${ownerTags} ot
+      join ${customerOwners} o on o.tenant_id = ot.tenant_id and o.customer_id = ot.customer_id and o.staff_id = ot.staff_id
+      where ot.tenant_id = ${tenantId} and ot.tag_id in (${list(tagIds)})
+      group by ot.customer_id, ot.staff_id having count(*) > 1
+    ) several
+    join ${customers} c on c.tenant_id = ${tenantId} and c.id = several.customer_id
+    where c.merged_into is null`);
+  return rowsOf<{ n: number }>(rows)[0]?.n ?? 0;
+}
+
 // ---- Tags on customers (set-based: one statement per step, whatever the number of customers) ------
 
 /** The customer tags of the customers matching `target`, with these tag ids, optionally only those one rule added. */

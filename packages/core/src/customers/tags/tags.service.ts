@@ -4,6 +4,7 @@ import { conflict, type Ctx, diffChanges, inTransaction, invalid, LIMITS, newId,
 import { filterCondition } from '../profiles/visibility';
 import { recordTagHistory } from './tag-changes';
 import {
+  countHoldingSeveral,
   countTags,
   customerCounts,
   deleteGroupRow,
@@ -96,12 +97,34 @@ export function createTagGroup(ctx: Ctx, input: z.output<typeof TagGroupInput>) 
   });
 }
 
+/**
+ * 409 SEVERAL_TAGS_OF_GROUP unless every customer holds at most one of these tags (of the single-select
+ * group `groupName`): the operator removes the extra tags first, rather than losing them unseen.
+ */
+async function assertAtMostOneEach(ctx: Ctx, tagIds: string[], groupName: string, field: string) {
+  const n = await countHoldingSeveral(ctx.db, ctx.tenantId, tagIds);
+  if (n > 0)
+    throw conflict(
+      'SEVERAL_TAGS_OF_GROUP',
+      `${n} customer(s) hold more than one tag of ${groupName}, but a single-select group allows one per customer; remove the extra tags first`,
+      { field, customers: n, group: groupName },
+    );
+}
+
+/** Changes a group; making it single-select is refused while customers hold several of its tags. */
 export function updateTagGroup(ctx: Ctx, id: string, input: z.output<typeof TagGroupPatch>) {
   return inTransaction(ctx, async (tx) => {
     await lockTagCatalog(tx.db, tx.tenantId);
     const before = await getTagGroup(tx, id);
     if (input.name !== undefined && (await groupNameTaken(tx.db, tx.tenantId, input.name, id)))
       throw conflict('TAG_GROUP_NAME_TAKEN', `A tag group named ${input.name} exists already`);
+    if (input.selectMode === 'single' && before.selectMode !== 'single')
+      await assertAtMostOneEach(
+        tx,
+        before.tags.map((t) => t.id),
+        input.name ?? before.name,
+        'selectMode',
+      );
     const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     if (Object.keys(set).length) await updateGroupRow(tx.db, tx.tenantId, id, set);
     const after = await getTagGroup(tx, id);
@@ -179,7 +202,13 @@ export function updateTag(ctx: Ctx, id: string, input: z.output<typeof TagPatch>
     await lockTagCatalog(tx.db, tx.tenantId);
     const before = await getTag(tx, id);
     const groupId = input.groupId ?? before.groupId;
-    if (input.groupId !== undefined) await assertGroup(tx, input.groupId);
+    if (input.groupId !== undefined) {
+      const target = await assertGroup(tx, input.groupId);
+      if (target.selectMode === 'single' && input.groupId !== before.groupId) {
+        const siblings = await listTagRows(tx.db, tx.tenantId, input.groupId);
+        await assertAtMostOneEach(tx, [id, ...siblings.map((t) => t.id)], target.name, 'groupId');
+      }
+    }
     const name = input.name ?? before.name;
     if (await tagNameTaken(tx.db, tx.tenantId, groupId, name, id))
       throw conflict('TAG_NAME_TAKEN', `That group has a tag named ${name} already`);

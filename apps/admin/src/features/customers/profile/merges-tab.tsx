@@ -1,6 +1,6 @@
 import { type Customer, customerRoutes } from '@siyu/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Empty, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call } from '../../../api/client';
@@ -38,7 +38,19 @@ export function MergesTab({ customer: c }: { customer: Customer }) {
         {
           title: t('customers.merges.merged'),
           dataIndex: 'mergedId',
-          render: (id: string, m) => (m.undone ? <Link to={`/customers/${id}`}>{id}</Link> : <code>{id}</code>),
+          render: (id: string, m) => {
+            const name = m.mergedName || t('customers.unnamed');
+            const who = m.mergedPhone ? t('customers.merges.nameWithPhone', { name, phone: m.mergedPhone }) : name;
+            // a merged-away customer has no page of its own; after an undo it has again
+            return (
+              <Space orientation="vertical" size={0}>
+                {m.undone ? <Link to={`/customers/${id}`}>{who}</Link> : <span>{who}</span>}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: id }}>
+                  {id}
+                </Typography.Text>
+              </Space>
+            );
+          },
         },
         {
           title: t('customers.merges.at'),
