@@ -9,8 +9,13 @@ export const EVENTS = {
   'access.staff.disabled': z.object({ staffId: z.string() }),
   'access.shop_account.registered': z.object({ accountId: z.string(), phone: z.string() }),
   'access.shop_account.logged_in': z.object({ accountId: z.string(), method: z.enum(['sms', 'password']) }),
-  /** Once per (customer, type) of each batch written to the timeline. */
-  'customers.event.recorded': z.object({ customerId: z.string(), type: z.string(), eventId: z.string() }),
+  /**
+   * Timeline events just written, one entry per (customer, type) of the batch (up to 1,000 entries
+   * an event): reactions work on the batch at once (tag rules evaluate all its customers together).
+   */
+  'customers.events.recorded': z.object({
+    events: z.array(z.object({ customerId: z.string(), type: z.string(), eventId: z.string() })),
+  }),
   'customers.customer.created': z.object({ customerId: z.string(), source: z.string() }),
   'customers.customer.merged': z.object({ survivorId: z.string(), mergedId: z.string(), mergeId: z.string() }),
   'customers.customer.unmerged': z.object({ survivorId: z.string(), mergedId: z.string(), mergeId: z.string() }),

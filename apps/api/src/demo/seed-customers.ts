@@ -4,7 +4,7 @@
  * Deterministic: a seeded generator, so every install shows the same people (dates are relative to
  * the clock, so the timeline always ends today). Phones are the block 199 0000 0000–199 0000 4999,
  * kept for the demo; in demo mode SMS goes to the sandbox only. Written set-based (resolveCustomersBatch,
- * importTimeline): a first start stays quick.
+ * recordEvents without announcing): a first start stays quick.
  */
 import * as access from '@siyu/core/access';
 import * as customers from '@siyu/core/customers';
@@ -168,7 +168,7 @@ function timeline(rng: Rng, p: Person, customerId: string, now: Date, storeName:
   const level = rng.next();
   const n = level < 0.2 ? rng.int(0, 2) : level < 0.8 ? rng.int(3, 10) : rng.int(11, 30);
   const span = now.getTime() - p.createdAt.getTime();
-  const events: Parameters<typeof customers.importTimeline>[1] = [];
+  const events: Parameters<typeof customers.recordEvents>[1] = [];
   for (let k = 0; k < n; k++) {
     const occurredAt = new Date(p.createdAt.getTime() + rng.next() * span);
     const product = rng.pick(PRODUCTS);
@@ -262,7 +262,7 @@ export async function seedDemoCustomers(rt: Runtime, slug: string, count = 5000)
       const events = part.flatMap((p, k) =>
         timeline(rng, p, outcomes[k]!.customerId, now, p.storeIndex === null ? null : units[p.storeIndex]!.name),
       );
-      await customers.importTimeline(tx, events);
+      await customers.recordEvents(tx, events, { announce: false });
     });
   }
   return created;

@@ -3,26 +3,49 @@ import type { Db } from '../../platform';
 import { customers } from '../profiles/profiles.tables';
 import { customerEvents } from './events.tables';
 
-export type EventRow = typeof customerEvents.$inferInsert;
+export type EventValues = {
+  id: string;
+  customer_id: string;
+  type: string;
+  occurred_at: string;
+  properties: Record<string, unknown>;
+  source: string;
+  idempotency_key: string | null;
+};
 
-/** Inserts events, skipping those whose idempotency key was seen; returns the rows written. */
-export async function insertEvents(db: Db, rows: EventRow[]) {
+const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+
+/**
+ * Appends timeline events in one statement, the rows passed as one JSON parameter (no parameter
+ * limit, little to parse); those whose idempotency key was seen are skipped. Returns the rows written.
+ */
+export async function insertEvents(db: Db, tenantId: string, now: Date, rows: EventValues[]) {
   if (!rows.length) return [];
-  return db
-    .insert(customerEvents)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ id: customerEvents.id, customerId: customerEvents.customerId, type: customerEvents.type });
+  const r = await db.execute(
+    sql`insert into ${customerEvents} (tenant_id, id, customer_id, type, occurred_at, properties, source, idempotency_key, recorded_at)
+        select ${tenantId}::text, x.id, x.customer_id, x.type, x.occurred_at, x.properties, x.source, x.idempotency_key, ${now.toISOString()}::timestamptz
+        from jsonb_to_recordset(${json(rows)})
+          as x(id text, customer_id text, type text, occurred_at timestamptz, properties jsonb, source text, idempotency_key text)
+        on conflict do nothing
+        returning id`,
+  );
+  return (r as unknown as { rows: { id: string }[] }).rows.map((w) => w.id);
 }
 
-/** Moves last_active_at forward for customers who did something, in one statement. */
+/**
+ * Moves last_active_at forward (never back) for customers who did something, in one statement.
+ * Kept to the minute: a row is rewritten only when the new time is a minute or more later, so a
+ * shopper's session of page views costs one write a minute, not one a batch (a customers row
+ * carries ten indexes; rewriting it is what ingestion spends most on).
+ */
 export async function touchActivity(db: Db, tenantId: string, latest: Map<string, Date>) {
   if (!latest.size) return;
-  const rows = JSON.stringify([...latest].map(([id, at]) => ({ id, at: at.toISOString() })));
+  const rows = [...latest].map(([id, at]) => ({ id, at: at.toISOString() }));
   await db.execute(sql`
-    update ${customers} c set last_active_at = greatest(coalesce(c.last_active_at, v.at), v.at)
-    from jsonb_to_recordset(${rows}::jsonb) as v(id text, at timestamptz)
-    where c.tenant_id = ${tenantId} and c.id = v.id`);
+    update ${customers} c set last_active_at = v.at
+    from jsonb_to_recordset(${json(rows)}) as v(id text, at timestamptz)
+    where c.tenant_id = ${tenantId} and c.id = v.id
+      and (c.last_active_at is null or c.last_active_at <= v.at - interval '1 minute')`);
 }
 
 export async function listEvents(

@@ -18,38 +18,55 @@ const QUIET = /^(tag|note|profile|consent)\./;
 const ACTIVITY = /^(page|product|search|cart|share|order|group|message|scan|coupon|checkin)\./;
 
 /**
- * Appends to customer timelines in one statement; repeated idempotency keys are ignored.
- * Emits `customers.event.recorded` once per (customer, type) of the batch, for rules and journeys.
+ * Appends to customer timelines, a statement per 1,000 events; repeated idempotency keys are ignored.
+ * Announces the (customer, type) pairs written as `customers.events.recorded`, a thousand an event,
+ * for rules and journeys — unless `announce` is false: history loaded in bulk (a migration, the demo
+ * seed) must not fire rules and journeys for things that happened long ago.
  */
-export async function recordEvents(ctx: Ctx, events: NewEvent[]) {
+export async function recordEvents(ctx: Ctx, events: NewEvent[], opts: { announce?: boolean } = {}) {
   const now = ctx.clock.now();
-  const rows = events.map((e) => ({
-    tenantId: ctx.tenantId,
-    id: newId('cev', e.occurredAt ?? now),
-    customerId: e.customerId,
-    type: e.type,
-    occurredAt: e.occurredAt ?? now,
-    properties: e.properties ?? {},
-    source: e.source,
-    idempotencyKey: e.idempotencyKey ?? null,
-    recordedAt: now,
-  }));
-  const written = [];
-  for (let i = 0; i < rows.length; i += 1000) written.push(...(await insertEvents(ctx.db, rows.slice(i, i + 1000))));
   const latest = new Map<string, Date>();
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const announce = new Map<string, { customerId: string; type: string; eventId: string }>();
-  for (const w of written) {
-    const r = byId.get(w.id)!;
-    if (ACTIVITY.test(r.type) && (latest.get(r.customerId)?.getTime() ?? 0) < r.occurredAt.getTime())
-      latest.set(r.customerId, r.occurredAt);
-    const key = `${w.customerId}|${w.type}`;
-    if (!announce.has(key) && !QUIET.test(w.type))
-      announce.set(key, { customerId: w.customerId, type: w.type, eventId: w.id });
+  let accepted = 0;
+  for (let i = 0; i < events.length; i += 1000) {
+    const part = events.slice(i, i + 1000).map((e) => {
+      const at = e.occurredAt ?? now;
+      return { e, at, id: newId('cev', at) };
+    });
+    const written = new Set(
+      await insertEvents(
+        ctx.db,
+        ctx.tenantId,
+        now,
+        part.map(({ e, at, id }) => ({
+          id,
+          customer_id: e.customerId,
+          type: e.type,
+          occurred_at: at.toISOString(),
+          properties: e.properties ?? {},
+          source: e.source,
+          idempotency_key: e.idempotencyKey ?? null,
+        })),
+      ),
+    );
+    accepted += written.size;
+    for (const { e, at, id } of part) {
+      if (!written.has(id)) continue;
+      if (ACTIVITY.test(e.type) && (latest.get(e.customerId)?.getTime() ?? 0) < at.getTime())
+        latest.set(e.customerId, at);
+      const key = `${e.customerId}|${e.type}`;
+      if (!announce.has(key) && !QUIET.test(e.type))
+        announce.set(key, { customerId: e.customerId, type: e.type, eventId: id });
+    }
   }
-  await ctx.emitMany('customers.event.recorded', [...announce.values()]);
+  if (opts.announce ?? true) {
+    const announced = [...announce.values()];
+    const batches = [];
+    for (let i = 0; i < announced.length; i += 1000) batches.push({ events: announced.slice(i, i + 1000) });
+    await ctx.emitMany('customers.events.recorded', batches);
+  }
   await touchActivity(ctx.db, ctx.tenantId, latest);
-  return { accepted: written.length, duplicates: rows.length - written.length };
+  return { accepted, duplicates: events.length - accepted };
 }
 
 /** One timeline event; false when its idempotency key was seen before. */

@@ -1,45 +1,9 @@
 /**
- * Loading history in bulk (a migration from another system, the demo seed): timeline events and
- * owners, set-based. Unlike recordEvents, history is not announced (no `customers.event.recorded` per
- * customer and type), so rules and journeys do not fire for things that happened long ago.
+ * Loading history in bulk (a migration from another system, the demo seed): owners, set-based.
+ * Timeline history goes through recordEvents with `announce: false`.
  */
-import { type Ctx, newId } from '../../platform';
-import type { NewEvent } from '../events/events.service';
-import { insertEventsBulk, insertPrimaryOwners, touchActivityBulk } from './import.repo';
-
-/** Event types that show the customer was active (as in events.service). */
-const ACTIVITY = /^(page|product|search|cart|share|order|group|message|scan|coupon|checkin)\./;
-
-export async function importTimeline(ctx: Ctx, events: NewEvent[]): Promise<{ accepted: number; duplicates: number }> {
-  const now = ctx.clock.now();
-  let accepted = 0;
-  const latest = new Map<string, Date>();
-  for (let i = 0; i < events.length; i += 1000) {
-    const part = events
-      .slice(i, i + 1000)
-      .map((e) => ({ ...e, at: e.occurredAt ?? now, id: newId('cev', e.occurredAt ?? now) }));
-    const rows = part.map((e) => ({
-      id: e.id,
-      customer_id: e.customerId,
-      type: e.type,
-      occurred_at: e.at.toISOString(),
-      properties: e.properties ?? {},
-      source: e.source,
-      idempotency_key: e.idempotencyKey ?? null,
-    }));
-    const written = new Set(await insertEventsBulk(ctx.db, ctx.tenantId, now, rows));
-    accepted += written.size;
-    for (const e of part)
-      if (written.has(e.id) && ACTIVITY.test(e.type) && (latest.get(e.customerId)?.getTime() ?? 0) < e.at.getTime())
-        latest.set(e.customerId, e.at);
-  }
-  await touchActivityBulk(
-    ctx.db,
-    ctx.tenantId,
-    [...latest].map(([id, at]) => ({ id, at: at.toISOString() })),
-  );
-  return { accepted, duplicates: events.length - accepted };
-}
+import type { Ctx } from '../../platform';
+import { insertPrimaryOwners } from './import.repo';
 
 /** Makes each staff member the primary owner of the customer, where it has none. */
 export async function assignPrimaryOwners(ctx: Ctx, rows: { customerId: string; staffId: string; at?: Date }[]) {

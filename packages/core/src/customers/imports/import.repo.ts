@@ -4,7 +4,6 @@
  */
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
-import { customerEvents } from '../events/events.tables';
 import { customFieldDefs, customerIdentities, customerOwners, customers } from '../profiles/profiles.tables';
 import { customerTags, tagGroups, tags } from '../tags/tags.tables';
 import type { FieldDef } from './mapping';
@@ -231,15 +230,6 @@ export async function addCustomerTags(
     on conflict do nothing`);
 }
 
-/** last_active_at moves forward to the latest of the given times (never back). */
-export async function touchActivityBulk(db: Db, tenantId: string, latest: { id: string; at: string }[]) {
-  if (!latest.length) return;
-  await db.execute(sql`
-    update ${customers} c set last_active_at = greatest(coalesce(c.last_active_at, x.at), x.at)
-    from jsonb_to_recordset(${json(latest)}) as x(id text, at timestamptz)
-    where c.tenant_id = ${tenantId} and c.id = x.id`);
-}
-
 /** Primary owners for customers that have none yet (backfills and the demo seed). */
 export async function insertPrimaryOwners(
   db: Db,
@@ -259,29 +249,4 @@ export async function insertPrimaryOwners(
     )
     update ${customers} c set primary_owner_id = added.staff_id
     from added where c.tenant_id = ${tenantId} and c.id = added.customer_id`);
-}
-
-export type EventValues = {
-  id: string;
-  customer_id: string;
-  type: string;
-  occurred_at: string;
-  properties: Record<string, unknown>;
-  source: string;
-  idempotency_key: string | null;
-};
-
-/** Appends timeline events; those whose idempotency key was seen are skipped. Returns the ids written. */
-export async function insertEventsBulk(db: Db, tenantId: string, now: Date, rows: EventValues[]) {
-  if (!rows.length) return [];
-  const written = await rowsOf<{ id: string }>(
-    db,
-    sql`insert into ${customerEvents} (tenant_id, id, customer_id, type, occurred_at, properties, source, idempotency_key, recorded_at)
-        select ${tenantId}::text, x.id, x.customer_id, x.type, x.occurred_at, x.properties, x.source, x.idempotency_key, ${at(now)}
-        from jsonb_to_recordset(${json(rows)})
-          as x(id text, customer_id text, type text, occurred_at timestamptz, properties jsonb, source text, idempotency_key text)
-        on conflict do nothing
-        returning id`,
-  );
-  return written.map((w) => w.id);
 }

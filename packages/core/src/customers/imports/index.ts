@@ -4,7 +4,7 @@ import { EXPORT_JOB, exportJob } from './export.service';
 import { importJob } from './import.jobs';
 import { IMPORT_JOB } from './import.service';
 
-export { assignPrimaryOwners, importTimeline } from './backfill';
+export { assignPrimaryOwners } from './backfill';
 export { createExport, getExport, listExports, openExportDownload } from './export.service';
 export { getImport, importErrors, importErrorsCsv, listImports, startImport, uploadImport } from './import.service';
 export { UPLOAD_TYPES } from './read-rows';

@@ -10,13 +10,13 @@
  * (an import is audited as one action instead). The `customer.created` timeline entry is written.
  */
 import { type Ctx, newId } from '../../platform';
+import { insertEvents } from '../events/events.repo';
 import { type IdentityIn, normalizeIdentity, resolveCustomer } from '../profiles/resolve.service';
 import {
   addCustomerTags,
   type CustomerRow,
   type CustomerValues,
   ensureTags,
-  insertEventsBulk,
   findHolders,
   insertCustomers,
   insertIdentities,
@@ -262,7 +262,7 @@ async function writeBatch(ctx: Ctx, now: Date, created: { state: State; input: B
     now,
     updated.map((s) => s.set),
   );
-  await insertEventsBulk(
+  await insertEvents(
     ctx.db,
     t,
     now,

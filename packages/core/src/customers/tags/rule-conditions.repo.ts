@@ -1,5 +1,5 @@
 import type { AttributeCondition, EventCondition, TagRuleCondition } from '@siyu/contracts';
-import { type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { DAY } from '../../platform';
 import { customerEvents } from '../events/events.tables';
 import { customers } from '../profiles/profiles.tables';
@@ -10,9 +10,9 @@ import { customers } from '../profiles/profiles.tables';
  *
  * Event counts are uncorrelated `id in (select customer_id … group by … having count(*) …)`
  * subqueries, which PostgreSQL runs once per statement (a hashed subplan), so a whole tenant is
- * evaluated in one pass; for one customer (`customerId`) they read only that customer's events.
+ * evaluated in one pass; for given customers (`customerIds`) they read only those customers' events.
  */
-export type CompileOptions = { tenantId: string; now: Date; customerId?: string };
+export type CompileOptions = { tenantId: string; now: Date; customerIds?: string[] };
 
 type Leaf = AttributeCondition | EventCondition;
 type Group = { all: (Leaf | Group)[] } | { any: (Leaf | Group)[] };
@@ -104,7 +104,7 @@ function compileEvent(c: EventCondition, opts: CompileOptions): SQL {
   const counted = (having: SQL) => sql`${customers.id} in (
     select ${customerEvents.customerId} from ${customerEvents}
     where ${customerEvents.tenantId} = ${opts.tenantId}
-      ${opts.customerId ? sql`and ${customerEvents.customerId} = ${opts.customerId}` : sql``}
+      ${opts.customerIds ? sql`and ${inArray(customerEvents.customerId, opts.customerIds)}` : sql``}
       and ${customerEvents.type} = ${c.event}
       and ${customerEvents.occurredAt} >= ${since.toISOString()}::timestamptz
       ${where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``}

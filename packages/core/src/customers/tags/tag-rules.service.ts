@@ -113,11 +113,11 @@ export async function previewTagRule(ctx: Ctx, condition: TagRuleCondition) {
 const tenantWide = (ctx: Ctx) => makeCtx({ ...ctx, scope: { kind: 'all' } });
 
 /**
- * Applies one rule to the customers matching `only` (every customer of the tenant when absent):
+ * Applies one rule to the given customers (every customer of the tenant when absent):
  * tags those the condition holds for (source rule, added by the rule) and, with removeWhenFalse,
  * untags those it no longer holds for (only where this rule added the tag).
  */
-async function applyRule(ctx: Ctx, rule: TagRuleRow, customerId?: string) {
+async function applyRule(ctx: Ctx, rule: TagRuleRow, customerIds?: string[]) {
   const [tag] = await findTagsWithGroups(ctx.db, ctx.tenantId, [rule.tagId]);
   if (!tag) return { added: 0, removed: 0, base: undefined, cond: undefined };
   const parsed = TagRuleCondition.safeParse(rule.condition);
@@ -126,8 +126,8 @@ async function applyRule(ctx: Ctx, rule: TagRuleRow, customerId?: string) {
     return { added: 0, removed: 0, base: undefined, cond: undefined };
   }
   const all = await filterCondition(tenantWide(ctx), {});
-  const base = customerId ? (and(all, onlyCustomers([customerId])) as SQL) : all;
-  const cond = compileCondition(parsed.data, { tenantId: ctx.tenantId, now: ctx.clock.now(), customerId });
+  const base = customerIds ? (and(all, onlyCustomers(customerIds)) as SQL) : all;
+  const cond = compileCondition(parsed.data, { tenantId: ctx.tenantId, now: ctx.clock.now(), customerIds });
   const by = { source: 'rule' as const, addedBy: rule.id };
   const { added } = await applyTags(ctx, and(base, cond) as SQL, { add: [tag], remove: [] }, by);
   let removed = 0;
@@ -168,17 +168,22 @@ export async function runAllTagRules(ctx: Ctx) {
   return results;
 }
 
-/** After a timeline event: the enabled rules it may affect, for that one customer. */
-export async function evaluateTagRulesFor(ctx: Ctx, customerId: string, eventType: string) {
-  if (eventType.startsWith('tag.')) return 0;
+/**
+ * After timeline events were recorded: each enabled rule is evaluated once for the customers whose
+ * events it may depend on (rules with attribute parts for every customer of the batch).
+ */
+export async function evaluateTagRulesFor(ctx: Ctx, events: { customerId: string; type: string }[]) {
+  const relevant = events.filter((e) => !e.type.startsWith('tag.'));
+  if (!relevant.length) return 0;
   const rules = await listRuleRows(ctx.db, ctx.tenantId, { enabledOnly: true });
   let changes = 0;
   for (const rule of rules) {
     const parsed = TagRuleCondition.safeParse(rule.condition);
     if (!parsed.success) continue;
-    const { events, hasAttributes } = eventTypesOf(parsed.data);
-    if (!hasAttributes && !events.has(eventType)) continue;
-    const r = await applyRule(ctx, rule, customerId);
+    const { events: counted, hasAttributes } = eventTypesOf(parsed.data);
+    const ids = [...new Set(relevant.filter((e) => hasAttributes || counted.has(e.type)).map((e) => e.customerId))];
+    if (!ids.length) continue;
+    const r = await applyRule(ctx, rule, ids);
     changes += r.added + r.removed;
   }
   return changes;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TagRuleCondition } from '@siyu/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Ctx, DAY, inTransaction, type JobEnv, newId } from '../../platform';
 import { createTestTenant, testRuntime } from '../../testing';
-import { getTimeline, recordEvent } from '../events/events.service';
+import { getTimeline, recordEvent, recordEvents } from '../events/events.service';
 import { customers } from '../profiles/profiles.tables';
 import {
   changeCustomerTags,
@@ -216,6 +216,56 @@ describe('tag rules', () => {
     assert.deepEqual(after.items[0]?.properties, { tagId: lover, tagName: '咖啡爱好者', source: 'rule', by: rule.id });
     const saved = await getTagRule(t.ctx, rule.id);
     assert.deepEqual([saved.lastRunAt, saved.lastMatched], [clock.now().toISOString(), 0]);
+  });
+
+  it('evaluates a whole recorded batch at once: only customers whose events count, one delivery for the batch', async () => {
+    const t = await setup();
+    const lover = await t.tag('咖啡爱好者');
+    await inTransaction(t.ctx, (tx) =>
+      createTagRule(tx, {
+        name: '30 天买 3 次咖啡',
+        tagId: lover,
+        enabled: true,
+        removeWhenFalse: true,
+        condition: COFFEE_3_IN_30,
+      }),
+    );
+    const people = [await t.customer(), await t.customer(), await t.customer(), await t.customer()];
+    await t.drain();
+    const order = (customerId: string, category: string, type = 'order.paid') => ({
+      customerId,
+      type,
+      properties: { category },
+      source: 'test',
+    });
+    const [three, two, viewer, tea] = people as [string, string, string, string];
+    const batch = [
+      ...[1, 2, 3].map(() => order(three, 'coffee')),
+      ...[1, 2].map(() => order(two, 'coffee')),
+      ...[1, 2, 3].map(() => order(viewer, 'coffee', 'product.viewed')),
+      ...[1, 2, 3].map(() => order(tea, 'tea')),
+    ];
+    assert.equal((await inTransaction(t.ctx, (tx) => recordEvents(tx, batch))).accepted, 11);
+    const pending = await rt.db.execute(
+      sql`select payload from outbox where tenant_id = ${t.tenantId} and name = 'customers.events.recorded' and dispatched_at is null`,
+    );
+    const rows = (pending as unknown as { rows: { payload: { events: { customerId: string; type: string }[] } }[] })
+      .rows;
+    assert.equal(rows.length, 1, 'one event announces the batch');
+    assert.deepEqual(
+      rows[0]!.payload.events.map((e) => [e.customerId, e.type]).sort(),
+      [
+        [three, 'order.paid'],
+        [two, 'order.paid'],
+        [viewer, 'product.viewed'],
+        [tea, 'order.paid'],
+      ].sort(),
+      'once per customer and type',
+    );
+    await t.drain();
+    const tagged = [];
+    for (const c of people) if ((await tagsOf(t.ctx, c)).length) tagged.push(c);
+    assert.deepEqual(tagged, [three]);
   });
 
   it('keeps the tag without removeWhenFalse; attribute rules react to any event; single-select rule tags replace their siblings', async () => {

@@ -32,13 +32,13 @@ export const tagsJobs: Record<string, JobDef> = {
   },
 };
 
-/** Rules see every timeline event as it is recorded, and re-evaluate that one customer. */
+/** Rules see timeline events as they are recorded, and re-evaluate the customers of each batch together. */
 export const tagsSubscribers = [
   subscriber({
     name: 'customers.tags.evaluate-rules',
-    event: 'customers.event.recorded',
+    event: 'customers.events.recorded',
     handle: async (ctx, p) => {
-      await evaluateTagRulesFor(ctx, p.customerId, p.type);
+      await evaluateTagRulesFor(ctx, p.events);
     },
   }),
 ];
