@@ -70,7 +70,7 @@ type Job = {
 };
 
 /** Uploads and runs one import; rows/s over the job's own start and finish. Bounded to 10 minutes. */
-async function importOnce(
+export async function importOnce(
   s: Session,
   name: string,
   fileName: string,

@@ -2,6 +2,7 @@ import type { Customer, CustomerSummary } from '@siyu/contracts';
 import { orgUnitSummaries, staffSummaries } from '../../access';
 import type { Ctx } from '../../platform';
 import { consentsOf, identitiesOf, mergesInto, ownersOf, ownerTagsOf, tagsOfCustomers } from './profiles.repo';
+import type { SummaryRow } from './list.repo';
 import type { CustomerRow } from './visibility';
 
 const canSeePii = (ctx: Ctx) => ctx.actor.kind !== 'staff' || ctx.actor.permissions.includes('customers.pii');
@@ -13,7 +14,7 @@ export const maskEmail = (e: string) => {
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** List rows: one query each for tags, owner names and store names, whatever the page size. */
-export async function toSummaries(ctx: Ctx, rows: CustomerRow[]): Promise<CustomerSummary[]> {
+export async function toSummaries(ctx: Ctx, rows: SummaryRow[]): Promise<CustomerSummary[]> {
   const ids = rows.map((r) => r.id);
   // one after another: inside a transaction the queries share one connection
   const tagRows = await tagsOfCustomers(ctx.db, ctx.tenantId, ids);
