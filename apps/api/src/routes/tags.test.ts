@@ -133,6 +133,18 @@ describe('tag groups and tags', () => {
     assert.equal(ok(await a.patch(`${TAGS}/${platinum}`, { groupId: t.level })).groupId, t.level);
   });
 
+  it("a merge keeps the survivor's tag of a single-select group and brings the others; undo takes them back", async () => {
+    const { a, customer, t } = await tagTenant();
+    const [keep, gone] = [await customer('留下'), await customer('并入')];
+    ok(await a.post(`${C}/${keep}/tags`, { add: [t.gold], remove: [] }));
+    ok(await a.post(`${C}/${gone}/tags`, { add: [t.silver, t.coffee], remove: [] }));
+    const m = ok(await a.post(`${C}/${keep}/merge`, { otherId: gone, reason: '同一人' }));
+    assert.deepEqual(await tagIdsOf(a, keep), [t.gold, t.coffee].sort(), '金卡 stays the only level tag');
+    ok(await a.post(`${C}/${keep}/merges/${m.merges[0].id}/undo`));
+    assert.deepEqual(await tagIdsOf(a, keep), [t.gold]);
+    assert.deepEqual(await tagIdsOf(a, gone), [t.silver, t.coffee].sort());
+  });
+
   it('refuses the 3,001st tag with 409 TAG_LIMIT (WeCom corp-tag limit)', async () => {
     const { a, rt, tenant, interests } = await tagTenant();
     await rt.db.execute(sql`

@@ -1,15 +1,24 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
 import { customerNotes, followUps, tasks } from '../follow-ups/follow-ups.tables';
-import { customerTags } from '../tags/tags.tables';
+import { customerTags, tagGroups, tags } from '../tags/tags.tables';
 import { customerOwners } from './profiles.tables';
 
-/** Gives `to` the tags of `from` it lacks; returns the tag ids added. */
+/**
+ * Gives `to` the tags of `from` it lacks; returns the tag ids added. In a single-select group the
+ * survivor's own tag wins: a tag of a group in which `to` holds one already is not copied.
+ */
 export async function copyTags(db: Db, tenantId: string, from: string, to: string): Promise<string[]> {
   const rows = await db.execute<{ tag_id: string }>(sql`
     insert into ${customerTags} (tenant_id, customer_id, tag_id, source, added_by, added_at)
-    select tenant_id, ${to}, tag_id, source, added_by, added_at from ${customerTags}
-    where tenant_id = ${tenantId} and customer_id = ${from}
+    select ct.tenant_id, ${to}, ct.tag_id, ct.source, ct.added_by, ct.added_at
+    from ${customerTags} ct
+    join ${tags} t on t.tenant_id = ct.tenant_id and t.id = ct.tag_id
+    join ${tagGroups} g on g.tenant_id = t.tenant_id and g.id = t.group_id
+    where ct.tenant_id = ${tenantId} and ct.customer_id = ${from}
+      and not (g.select_mode = 'single' and exists (
+        select 1 from ${customerTags} mine join ${tags} mt on mt.tenant_id = mine.tenant_id and mt.id = mine.tag_id
+        where mine.tenant_id = ${tenantId} and mine.customer_id = ${to} and mt.group_id = t.group_id))
     on conflict do nothing returning tag_id`);
   return (rows as unknown as { rows: { tag_id: string }[] }).rows.map((r) => r.tag_id);
 }
