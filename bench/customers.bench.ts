@@ -109,7 +109,13 @@ export async function importOnce(
 
 /** POST /api/admin/customer-events, 1,000 events a request, for up to `seconds` or 50 requests. */
 /** `clients` concurrent senders, each posting batches of 1,000 events until `seconds` or 50 batches in all. */
-export async function ingest(s: Session, name: string, customerIds: string[], seconds: number, clients = 1): Promise<Row> {
+export async function ingest(
+  s: Session,
+  name: string,
+  customerIds: string[],
+  seconds: number,
+  clients = 1,
+): Promise<Row> {
   const t0 = Date.now();
   let accepted = 0;
   let batches = 0;
@@ -255,8 +261,11 @@ export async function run() {
     const xlsx = await xlsxOf(sheetRows(ROWS).map((r) => [r[0]!, r[1]!.replace(/^188/, '186'), ...r.slice(2)]));
     rows.push(await importOnce(s, 'import 100k rows, XLSX (new customers)', 'bench.xlsx', xlsx, XLSX));
     const ids = await customerIds(s, 1000);
-    rows.push(await ingest(s, 'event ingestion, 1,000 events/request over 1,000 customers', ids, 60));
-    rows.push(await ingest(s, 'event ingestion, 1,000 events/request over 20 customers', ids.slice(0, 20), 60));
+    for (const clients of [1, 4]) {
+      const what = `event ingestion, 1,000 events/request, ${clients} client(s)`;
+      rows.push(await ingest(s, `${what}, over 1,000 customers`, ids, 60, clients));
+      rows.push(await ingest(s, `${what}, over 20 customers`, ids.slice(0, 20), 60, clients));
+    }
     if (engine === 'postgres') {
       const t0 = Date.now();
       const m = await loadMillion(process.env.DATABASE_URL!);
