@@ -22,7 +22,7 @@ export const Staff = z.object({
   roleIds: z.array(z.string()),
   orgUnitIds: z.array(z.string()),
   roles: z.array(z.object({ id: z.string(), key: z.string().nullable(), name: z.string() })),
-  orgUnits: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['department', 'store']) })),
+  orgUnits: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['department', 'store', 'warehouse']) })),
   lastLoginAt: Timestamp.nullable(),
   createdAt: Timestamp,
 });
@@ -59,7 +59,8 @@ export const Role = z.object({
 });
 export type Role = z.infer<typeof Role>;
 
-export const OrgUnitKind = z.enum(['department', 'store']);
+/** A store or a warehouse can hold stock (catalog). */
+export const OrgUnitKind = z.enum(['department', 'store', 'warehouse']);
 export const OrgUnit = z.object({
   id: z.string(),
   parentId: z.string().nullable(),

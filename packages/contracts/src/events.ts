@@ -24,6 +24,11 @@ export const EVENTS = {
     fromStaffId: z.string().nullable(),
     toStaffId: z.string(),
   }),
+  /** Products created, changed, put on/off sale, deleted, or whose stock changed (cache and search refresh). */
+  'catalog.product.changed': z.object({
+    productIds: z.array(z.string()),
+    change: z.enum(['created', 'updated', 'status', 'deleted', 'stock']),
+  }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './catalog';
 export * from './common';
 export * from './customer-follow-ups';
 export * from './customer-tags';
@@ -11,6 +12,7 @@ export * from './routes';
 export * from './shop';
 
 import { adminRoutes } from './access';
+import { catalogCategoryRoutes, catalogProductRoutes, catalogStockRoutes, shopCatalogRoutes } from './catalog';
 import { followUpRoutes } from './customer-follow-ups';
 import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
@@ -26,6 +28,10 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('tags', tagRoutes),
   ...prefixKeys('followUps', followUpRoutes),
   ...prefixKeys('dataJobs', dataJobRoutes),
+  ...prefixKeys('catalog', catalogCategoryRoutes),
+  ...prefixKeys('catalog', catalogProductRoutes),
+  ...prefixKeys('catalog', catalogStockRoutes),
+  ...prefixKeys('shopCatalog', shopCatalogRoutes),
   ...prefixKeys('shop', shopRoutes),
   ...prefixKeys('dev', devRoutes),
 };

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
     'customers.erase',
   ],
   tags: ['tags.read', 'tags.write'],
+  catalog: ['catalog.view', 'catalog.manage', 'catalog.stock'],
 } as const;
 
 export type PermissionGroup = keyof typeof PERMISSIONS;

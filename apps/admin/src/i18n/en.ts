@@ -1,3 +1,4 @@
+import { catalogAreaEn, catalogErrorsEn } from '../features/catalog/i18n.area';
 import { customerAreaEn, customerErrorsEn } from '../features/customers/i18n.area';
 import type { Translation } from './zh-CN';
 export const en: Translation = {
@@ -171,6 +172,7 @@ export const en: Translation = {
     audit: 'Audit log',
     customers: 'Customers',
     tags: 'Tags',
+    catalog: 'Products',
   },
   perm: {
     settings: { read: 'View settings', write: 'Change settings' },
@@ -189,6 +191,7 @@ export const en: Translation = {
       erase: 'Erase personal data',
     },
     tags: { read: 'View tags', write: 'Manage tags and tag rules' },
+    catalog: { view: 'View products and stock', manage: 'Manage products and categories', stock: 'Adjust stock' },
   },
   org: {
     title: 'Organisation',
@@ -197,6 +200,7 @@ export const en: Translation = {
     kind: 'Kind',
     department: 'Department',
     store: 'Store',
+    warehouse: 'Warehouse',
     parent: 'Parent',
     noParent: 'None (top level)',
     name: 'Name',
@@ -269,6 +273,7 @@ export const en: Translation = {
   },
   errors: {
     ...customerErrorsEn,
+    ...catalogErrorsEn,
     NETWORK_ERROR: 'Network error; please try again',
     UNAUTHORIZED: '{{message}}',
     FORBIDDEN: '{{message}}',
@@ -290,6 +295,7 @@ export const en: Translation = {
     generic: 'Failed: {{message}}',
   },
   ...customerAreaEn,
+  ...catalogAreaEn,
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'The page does not exist or has moved.',

@@ -1,4 +1,5 @@
 import type { Permission, PermissionGroup } from '@siyu/contracts';
+import { catalogAreaZh, catalogErrorsZh } from '../features/catalog/i18n.area';
 import { customerAreaZh, customerErrorsZh } from '../features/customers/i18n.area';
 
 /** Simplified Chinese, the default language. `en.ts` must have the same keys. */
@@ -152,6 +153,7 @@ export const zhCN = {
     audit: '操作日志',
     customers: '客户',
     tags: '标签',
+    catalog: '商品',
   },
   perm: {
     settings: { read: '查看系统设置', write: '修改系统设置' },
@@ -170,6 +172,7 @@ export const zhCN = {
       erase: '删除客户个人信息',
     },
     tags: { read: '查看标签', write: '管理标签与标签规则' },
+    catalog: { view: '查看商品与库存', manage: '管理商品与分类', stock: '调整库存' },
   },
   org: {
     title: '组织架构',
@@ -178,6 +181,7 @@ export const zhCN = {
     kind: '类型',
     department: '部门',
     store: '门店',
+    warehouse: '仓库',
     parent: '上级',
     noParent: '无（顶级）',
     name: '名称',
@@ -249,6 +253,7 @@ export const zhCN = {
   },
   errors: {
     ...customerErrorsZh,
+    ...catalogErrorsZh,
     NETWORK_ERROR: '网络连接失败，请稍后重试',
     UNAUTHORIZED: '请先登录',
     FORBIDDEN: '你没有执行此操作的权限',
@@ -269,6 +274,7 @@ export const zhCN = {
     generic: '操作失败：{{message}}',
   },
   ...customerAreaZh,
+  ...catalogAreaZh,
   pages: {
     notFound: '页面不存在',
     notFoundHint: '你访问的页面不存在或已被移动。',

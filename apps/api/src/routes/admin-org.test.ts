@@ -60,7 +60,7 @@ describe('roles and permissions', () => {
     assert.deepEqual(new Set(pluck(res, 'builtIn')), new Set([true]));
     assert.deepEqual([...byKey.owner.permissions].sort(), [...ALL_PERMISSIONS].sort());
     assert.deepEqual([byKey.owner.staffCount, byKey.admin.staffCount, byKey.sales.dataScope], [1, 0, 'self']);
-    assert.ok(byKey.analyst.permissions.every((p: string) => p.endsWith('.read')));
+    assert.ok(byKey.analyst.permissions.every((p: string) => p.endsWith('.read') || p.endsWith('.view')));
     const perms = await agent.get('/api/admin/permissions');
     assert.equal(perms.statusCode, 200);
     const groups = perms.data.groups as { key: string; permissions: string[] }[];

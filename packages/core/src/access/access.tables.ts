@@ -77,7 +77,7 @@ export const orgUnits = pgTable(
     tenantId: text('tenant_id').notNull(),
     id: text('id').notNull(),
     parentId: text('parent_id'),
-    kind: text('kind', { enum: ['department', 'store'] }).notNull(),
+    kind: text('kind', { enum: ['department', 'store', 'warehouse'] }).notNull(),
     name: text('name').notNull(),
     code: text('code'),
     address: text('address'),

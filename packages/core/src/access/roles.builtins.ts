@@ -1,6 +1,6 @@
 import { ALL_PERMISSIONS, type BuiltInRole, type DataScope, type Permission } from '@siyu/contracts';
 
-const readOnly = ALL_PERMISSIONS.filter((p) => p.endsWith('.read'));
+const readOnly = ALL_PERMISSIONS.filter((p) => p.endsWith('.read') || p.endsWith('.view'));
 
 /**
  * The built-in roles every tenant starts with. The owner holds everything and cannot be changed;
@@ -26,6 +26,8 @@ export const BUILT_IN_ROLES: Record<
       'customers.merge',
       'tags.read',
       'tags.write',
+      'catalog.view',
+      'catalog.manage',
     ],
     dataScope: 'all',
   },
@@ -58,6 +60,8 @@ export const STORE_MANAGER_TEMPLATE = {
     'customers.pii',
     'customers.transfer',
     'tags.read',
+    'catalog.view',
+    'catalog.stock',
   ] as Permission[],
   dataScope: 'org_units' as DataScope,
 };

@@ -88,6 +88,7 @@ export function OrgUnitDrawer({ editing, units, onClose }: Props) {
           options={[
             { value: 'department', label: t('org.department') },
             { value: 'store', label: t('org.store') },
+            { value: 'warehouse', label: t('org.warehouse') },
           ]}
         />
       </Form.Item>
