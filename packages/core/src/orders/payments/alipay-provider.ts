@@ -3,7 +3,7 @@
  * trade query, close and refund, and verified async notifications.
  */
 import { type AlipayClient, type AlipayConfig, createAlipayClient } from './alipay-client';
-import { alipayTime, notifyContent, parseAlipayTime, rsa2Verify } from './alipay-signing';
+import { alipayTime, notifyContent, parseAlipayTime, parseForm, rsa2Verify } from './alipay-signing';
 import {
   type Acknowledgement,
   assertAmountFen,
@@ -126,14 +126,6 @@ async function refund(client: AlipayClient, input: RefundInput): Promise<RefundR
     refundFen: input.refundFen,
     raw: r,
   };
-}
-
-/** Form fields of an async notification; values are URL-decoded by URLSearchParams. */
-export function parseForm(rawBody: Buffer | string): Record<string, string> {
-  const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
-  const out: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(text)) if (!(k in out)) out[k] = v;
-  return out;
 }
 
 function parseNotification(client: AlipayClient, rawBody: Buffer | string): PaymentEvent {

@@ -83,6 +83,15 @@ export function alipayTime(d: Date): string {
 }
 
 export function parseAlipayTime(s: string | undefined): Date | undefined {
-  if (!s || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(s)) return undefined;
+  // gmt_refund carries milliseconds: `2015-04-28 15:45:57.320`.
+  if (!s || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,3})?$/.test(s)) return undefined;
   return new Date(`${s.replace(' ', 'T')}+08:00`);
+}
+
+/** Form fields of an async notification; values are URL-decoded by URLSearchParams. */
+export function parseForm(rawBody: Buffer | string): Record<string, string> {
+  const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(text)) if (!(k in out)) out[k] = v;
+  return out;
 }
