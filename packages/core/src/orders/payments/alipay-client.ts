@@ -78,7 +78,12 @@ export function createAlipayClient(config: AlipayConfig): AlipayClient {
     if (res.status >= 500) throw new PaymentError('PROVIDER_UNAVAILABLE', `Alipay answered HTTP ${res.status}`);
     if (res.status !== 200) throw new PaymentError('REJECTED', `Alipay answered HTTP ${res.status}`);
     const { content, sign: signature } = extractSignedResponse(text, responseKey(method));
-    const body = JSON.parse(content) as Record<string, unknown>;
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(content) as Record<string, unknown>;
+    } catch {
+      throw new PaymentError('MALFORMED', `The ${method} answer is not JSON`);
+    }
     const ok = body.code === '10000';
     // Alipay signs its answers; an unsigned one can only be an error and is never taken as success.
     if (ok || signature) {

@@ -5,13 +5,23 @@
  * signed + AES-256-GCM-encrypted notifications for the sandbox payment page to deliver.
  */
 import { createPublicKey, generateKeyPairSync, type KeyObject, randomInt, randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Clock } from '../../platform';
 import { loadPublicKey, rsaSign, rsaVerify } from './keys';
 import { headerValue } from './provider';
 import type { OutgoingNotification, SandboxHandler, SandboxRequest, SandboxResponse } from './sandbox-server';
 import { encryptResource } from './wechatpay-crypto';
 import { rfc3339Beijing } from './wechatpay-schemas';
+import {
+  fail,
+  paramIssue,
+  prepayBody,
+  publicRefund,
+  publicTx,
+  type Refund,
+  type Reply,
+  refundBody,
+  type Tx,
+} from './wechatpay-sandbox-model';
 import { newNonce, parseAuthorization, requestMessage, responseMessage, unixSeconds } from './wechatpay-signing';
 import { WECHATPAY_MAX_SKEW_MS } from './wechatpay-verify';
 
@@ -29,36 +39,6 @@ export type WechatPaySandboxOptions = {
   cashierUrl?: string;
 };
 
-type Tx = {
-  appid: string;
-  mchid: string;
-  out_trade_no: string;
-  transaction_id?: string;
-  trade_type: 'JSAPI' | 'MWEB' | 'NATIVE';
-  trade_state: string;
-  trade_state_desc: string;
-  success_time?: string;
-  payer?: { openid?: string };
-  amount: { total: number; payer_total?: number; currency: string; payer_currency: string };
-  notifyUrl: string;
-  prepayId: string;
-  description: string;
-  expiresAt?: number;
-};
-
-type Refund = {
-  refund_id: string;
-  out_refund_no: string;
-  out_trade_no: string;
-  transaction_id: string;
-  status: string;
-  create_time: string;
-  success_time?: string;
-  amount: { total: number; refund: number; payer_total: number; payer_refund: number; currency: string };
-  notifyUrl?: string;
-  mchid: string;
-};
-
 export type WechatPaySandbox = {
   handle: SandboxHandler;
   platformSerial: string;
@@ -69,36 +49,6 @@ export type WechatPaySandbox = {
   /** WeChat finishes a refund (success or abnormal) and notifies, if a notify URL was given. */
   completeRefund(mchid: string, outRefundNo: string, outcome?: 'success' | 'abnormal'): OutgoingNotification | null;
 };
-
-const prepayBody = z.object({
-  appid: z.string().min(1),
-  mchid: z.string().min(1),
-  description: z.string().min(1),
-  out_trade_no: z.string().min(6).max(32),
-  time_expire: z.string().optional(),
-  notify_url: z.string().min(1),
-  amount: z.object({ total: z.number().int().positive(), currency: z.literal('CNY').optional() }),
-  payer: z.object({ openid: z.string().min(1) }).optional(),
-  scene_info: z
-    .object({ payer_client_ip: z.string().min(1) })
-    .loose()
-    .optional(),
-});
-
-const refundBody = z.object({
-  out_trade_no: z.string().min(1),
-  out_refund_no: z.string().min(1).max(64),
-  reason: z.string().optional(),
-  notify_url: z.string().optional(),
-  amount: z.object({
-    refund: z.number().int().positive(),
-    total: z.number().int().positive(),
-    currency: z.literal('CNY'),
-  }),
-});
-
-type Reply = { status: number; json?: unknown };
-const fail = (status: number, code: string, message: string): Reply => ({ status, json: { code, message } });
 
 export function createWechatPaySandbox(opts: WechatPaySandboxOptions): WechatPaySandbox {
   const platformKey = opts.platformPrivateKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -331,19 +281,4 @@ export function createWechatPaySandbox(opts: WechatPaySandboxOptions): WechatPay
       return notification(m.apiV3Key, r.notifyUrl, `REFUND.${r.status}`, '退款状态', resource);
     },
   };
-}
-
-function paramIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
-}
-
-function publicTx(tx: Tx) {
-  const { notifyUrl: _n, prepayId: _p, description: _d, expiresAt: _e, ...rest } = tx;
-  return rest;
-}
-
-function publicRefund(r: Refund) {
-  const { notifyUrl: _n, mchid: _m, ...rest } = r;
-  return { ...rest, channel: 'ORIGINAL', user_received_account: '支付用户零钱', funds_account: 'AVAILABLE' };
 }
