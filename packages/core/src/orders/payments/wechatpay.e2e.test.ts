@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { testClock } from '../../platform/clock';
-import { rsaVerify } from './keys';
+import { rsaSign, rsaVerify } from './keys';
 import { type PaymentEvent, PaymentError, type PaymentProvider } from './provider';
 import { deliverNotification, type RunningSandbox, serveSandbox } from './sandbox-server';
-import { payMessage } from './wechatpay-signing';
+import { encryptResource } from './wechatpay-crypto';
+import { payMessage, responseMessage } from './wechatpay-signing';
 import type { WechatPayConfig } from './wechatpay-client';
 import { createWechatPayProvider } from './wechatpay-provider';
 import { createWechatPaySandbox } from './wechatpay-sandbox';
@@ -247,5 +248,52 @@ describe('WeChat Pay notifications that must be refused', () => {
     clock.advance(5 * 60_000 + 1_000);
     await assert.rejects(provider.parseNotification(n.body, n.headers), isError('STALE_TIMESTAMP'));
     clock.advance(-(5 * 60_000 + 1_000));
+  });
+
+  it('a signed body that is not a notification, or whose resource is not JSON, is MALFORMED', async () => {
+    const signedBy = (body: string) => {
+      const timestamp = String(Math.floor(clock.now().getTime() / 1000));
+      const signature = rsaSign(responseMessage(timestamp, 'N1', body), platform.privateKey);
+      const headers = { 'Wechatpay-Serial': sandbox.platformSerial, 'Wechatpay-Timestamp': timestamp };
+      return { ...headers, 'Wechatpay-Nonce': 'N1', 'Wechatpay-Signature': signature };
+    };
+    const notJson = 'not json';
+    await assert.rejects(provider.parseNotification(notJson, signedBy(notJson)), isError('MALFORMED'));
+    const noResource = JSON.stringify({ id: 'EV-1', event_type: 'TRANSACTION.SUCCESS' });
+    await assert.rejects(provider.parseNotification(noResource, signedBy(noResource)), isError('MALFORMED'));
+    const resource = encryptResource('<xml/>', API_V3_KEY, 'transaction', 'transaction');
+    const xml = JSON.stringify({ id: 'EV-2', event_type: 'TRANSACTION.SUCCESS', resource });
+    await assert.rejects(provider.parseNotification(xml, signedBy(xml)), isError('MALFORMED'));
+  });
+});
+
+describe('WeChat Pay transport', () => {
+  it('reports an unreachable API as a retryable PROVIDER_UNAVAILABLE', async () => {
+    const closed = await serveSandbox(() => ({ status: 200, headers: {}, body: '' }));
+    await closed.close();
+    const p = createWechatPayProvider({ ...config, baseUrl: closed.url });
+    await assert.rejects(
+      p.query('ord1'),
+      (e) => e instanceof PaymentError && e.code === 'PROVIDER_UNAVAILABLE' && e.retryable,
+    );
+  });
+
+  it('signs the full path when the sandbox is mounted under a prefix', async () => {
+    const mounted = createWechatPaySandbox({
+      clock,
+      merchants: [{ mchid: MCHID, serial: 'MCH_SERIAL_1', publicKey: merchant.publicKey, apiV3Key: API_V3_KEY }],
+      basePath: '/sandbox/wechatpay',
+    });
+    const server = await serveSandbox(mounted.handle);
+    try {
+      const p = createWechatPayProvider({
+        ...config,
+        baseUrl: `${server.url}/sandbox/wechatpay`,
+        platformKeys: [{ serial: mounted.platformSerial, key: mounted.platformPublicKey }],
+      });
+      assert.equal((await p.query('ord-under-prefix')).status, 'not_found');
+    } finally {
+      await server.close();
+    }
   });
 });
