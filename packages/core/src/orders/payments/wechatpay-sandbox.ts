@@ -44,6 +44,8 @@ export type WechatPaySandbox = {
   platformSerial: string;
   platformPublicKey: KeyObject;
   transaction(mchid: string, outTradeNo: string): Readonly<Tx> | undefined;
+  /** For the sandbox cashier page, which receives a prepay_id (JSAPI params or h5_url). */
+  transactionByPrepayId(prepayId: string): Readonly<Tx> | undefined;
   /** The buyer confirms (or fails) the payment; success returns the notification to deliver. */
   pay(mchid: string, outTradeNo: string, outcome?: 'success' | 'fail'): OutgoingNotification | null;
   /** WeChat finishes a refund (success or abnormal) and notifies, if a notify URL was given. */
@@ -112,7 +114,7 @@ export function createWechatPaySandbox(opts: WechatPaySandboxOptions): WechatPay
         payer: body.payer,
         amount: { total, currency: 'CNY', payer_currency: 'CNY' },
         notifyUrl: body.notify_url,
-        prepayId: `wx${Date.now().toString(36)}${newNonce().slice(0, 16).toLowerCase()}`,
+        prepayId: `wx${now().getTime().toString(36)}${newNonce().slice(0, 16).toLowerCase()}`,
         description: body.description,
         expiresAt: body.time_expire ? new Date(body.time_expire).getTime() : undefined,
       };
@@ -143,7 +145,7 @@ export function createWechatPaySandbox(opts: WechatPaySandboxOptions): WechatPay
       return fail(400, 'INVALID_REQUEST', 'Refund amount exceeds what is refundable');
     }
     const r: Refund = {
-      refund_id: `50${String(randomInt(1e9)).padStart(9, '0')}${Date.now()}`,
+      refund_id: `50${String(randomInt(1e9)).padStart(9, '0')}${now().getTime()}`,
       out_refund_no: body.out_refund_no,
       out_trade_no: tx.out_trade_no,
       transaction_id: tx.transaction_id!,
@@ -228,6 +230,7 @@ export function createWechatPaySandbox(opts: WechatPaySandboxOptions): WechatPay
     platformSerial,
     platformPublicKey: createPublicKey(platformKey),
     transaction: (mchid, outTradeNo) => txs.get(`${mchid}/${outTradeNo}`),
+    transactionByPrepayId: (prepayId) => [...txs.values()].find((t) => t.prepayId === prepayId),
     pay(mchid, outTradeNo, outcome = 'success') {
       const tx = txs.get(`${mchid}/${outTradeNo}`);
       const m = merchants.get(mchid);
@@ -245,7 +248,7 @@ export function createWechatPaySandbox(opts: WechatPaySandboxOptions): WechatPay
       }
       tx.trade_state = 'SUCCESS';
       tx.trade_state_desc = '支付成功';
-      tx.transaction_id = `4200${String(randomInt(1e9)).padStart(9, '0')}${String(Date.now()).slice(-9)}`;
+      tx.transaction_id = `4200${String(randomInt(1e9)).padStart(9, '0')}${String(now().getTime()).slice(-9)}`;
       tx.success_time = rfc3339Beijing(now());
       tx.amount.payer_total = tx.amount.total;
       return notification(m.apiV3Key, tx.notifyUrl, 'TRANSACTION.SUCCESS', '支付成功', publicTx(tx));

@@ -159,6 +159,8 @@ describe('WeChat Pay v3 end to end against the sandbox', () => {
       clientIp: '203.0.113.7',
     });
     assert.equal(h5.kind, 'h5');
+    const prepayId = new URL(h5.kind === 'h5' ? h5.url : '').searchParams.get('prepay_id')!;
+    assert.equal(sandbox.transactionByPrepayId(prepayId)?.out_trade_no, 'ord20260115000002');
     assert.equal(await provider.close('ord20260115000002'), 'closed');
     assert.equal((await provider.query('ord20260115000002')).status, 'closed');
     await assert.rejects(provider.close(order), isError('ALREADY_PAID'));
