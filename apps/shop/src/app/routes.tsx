@@ -1,6 +1,9 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ProductDetailPage } from '../features/catalog/ProductDetailPage';
+import { ProductListPage } from '../features/catalog/ProductListPage';
+import { SearchPage } from '../features/catalog/SearchPage';
 import { SmsSandboxPage } from '../features/dev/SmsSandboxPage';
 import { EditProfilePage } from '../features/me/EditProfilePage';
 import { PasswordPage } from '../features/me/PasswordPage';
@@ -23,6 +26,9 @@ const tenantRoutes: RouteObject[] = [
       tab.path ? { path: tab.path, element: tab.element } : { index: true, element: tab.element },
     ),
   },
+  { path: 'search', element: <SearchPage /> },
+  { path: 'products', element: <ProductListPage /> },
+  { path: 'products/:id', element: <ProductDetailPage /> },
   { path: 'login', element: <LoginPage /> },
   { path: 'forgot-password', element: <ResetPasswordPage /> },
   {

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { CategoryIcon } from '../features/catalog/CatalogIcons';
+import { CategoryPage } from '../features/catalog/CategoryPage';
 import { HomePage } from '../features/home/HomePage';
 import { MePage } from '../features/me/MePage';
 import { HomeIcon, UserIcon } from './icons';
@@ -20,6 +22,7 @@ export type ShopTab = {
 
 export const shopTabs: ShopTab[] = [
   { key: 'home', path: '', titleKey: 'tabs.home', icon: <HomeIcon />, element: <HomePage /> },
+  { key: 'category', path: 'category', titleKey: 'tabs.category', icon: <CategoryIcon />, element: <CategoryPage /> },
   {
     key: 'me',
     path: 'me',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { displayName, useSession, useStorefront } from '../../api/session';
 import { BrandLogo } from '../../app/BrandLogo';
+import { SearchEntry } from '../catalog/SearchEntry';
 import { formatDate } from '../../app/dates';
 import { loginPath } from '../../app/redirect';
 import { shopPath, useSlug } from '../../app/useSlug';
@@ -24,6 +25,7 @@ export function HomePage() {
           {storefront.brandName}
         </h1>
       </header>
+      <SearchEntry className="home__search" />
       {session.isPending ? (
         <div className="shop-card">
           <Skeleton.Paragraph lineCount={3} animated />
