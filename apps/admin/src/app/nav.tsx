@@ -1,5 +1,8 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
   ImportOutlined,
@@ -30,6 +33,14 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <ImportOutlined />,
     permission: ['customers.import', 'customers.export'],
   },
+  { path: '/catalog/products', label: 'catalog.nav.products', icon: <AppstoreOutlined />, permission: 'catalog.view' },
+  {
+    path: '/catalog/categories',
+    label: 'catalog.nav.categories',
+    icon: <ClusterOutlined />,
+    permission: 'catalog.view',
+  },
+  { path: '/catalog/stock', label: 'catalog.nav.stock', icon: <DatabaseOutlined />, permission: 'catalog.view' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, permission: 'staff.read' },
   { path: '/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },

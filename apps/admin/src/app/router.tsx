@@ -21,6 +21,10 @@ const CustomerProfilePage = page(
 const TagsPage = page(() => import('../features/tags/tags-page'), 'TagsPage');
 const TasksPage = page(() => import('../features/tasks/tasks-page'), 'TasksPage');
 const ImportsPage = page(() => import('../features/imports/imports-page'), 'ImportsPage');
+const ProductsPage = page(() => import('../features/catalog/products-page'), 'ProductsPage');
+const ProductEditorPage = page(() => import('../features/catalog/product-editor-page'), 'ProductEditorPage');
+const CategoriesPage = page(() => import('../features/catalog/categories-page'), 'CategoriesPage');
+const StockPage = page(() => import('../features/catalog/stock-page'), 'StockPage');
 const StaffPage = page(() => import('../features/staff/staff-page'), 'StaffPage');
 const RolesPage = page(() => import('../features/roles/roles-page'), 'RolesPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
@@ -66,6 +70,11 @@ export const router = createBrowserRouter(
             { path: 'tags', element: guarded('tags.read', <TagsPage />) },
             { path: 'tasks', element: guarded('customers.read', <TasksPage />) },
             { path: 'imports', element: guardedAny(['customers.import', 'customers.export'], <ImportsPage />) },
+            { path: 'catalog/products', element: guarded('catalog.view', <ProductsPage />) },
+            { path: 'catalog/products/new', element: guarded('catalog.manage', <ProductEditorPage />) },
+            { path: 'catalog/products/:id', element: guarded('catalog.view', <ProductEditorPage />) },
+            { path: 'catalog/categories', element: guarded('catalog.view', <CategoriesPage />) },
+            { path: 'catalog/stock', element: guarded('catalog.view', <StockPage />) },
             { path: 'staff', element: guarded('staff.read', <StaffPage />) },
             { path: 'roles', element: guarded('roles.read', <RolesPage />) },
             { path: 'org', element: guarded('org.read', <OrgPage />) },
