@@ -6,7 +6,7 @@ import { shopPath, useSlug } from '../../app/useSlug';
 import { childrenOf, type ShopCategoryView, useCategories, useProductFeed } from './catalog-api';
 import { FeedEmpty, ProductFeed } from './ProductFeed';
 import { SearchEntry } from './SearchEntry';
-import './catalog.css';
+import './category.css';
 
 const RELEVANCE = { sort: 'relevance' } as const;
 

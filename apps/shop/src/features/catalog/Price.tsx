@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { fenDigits, formatFen } from './money';
+import './catalog.css';
 
 type PriceProps = {
   /** fen */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { shopPath, useSlug } from '../../app/useSlug';
 import { Price } from './Price';
+import './catalog.css';
 
 /** The square picture of a product, or a soft placeholder with its first character. */
 export function ProductImage({ product, className }: { product: ShopProductCard; className: string }) {

@@ -14,7 +14,7 @@ import { ProductGallery } from './ProductGallery';
 import { RichText } from './RichText';
 import { SpecSelector } from './SpecSelector';
 import { initialPick, LOW_STOCK_HINT, missingNames, pickedSku, type SpecPick } from './spec-choice';
-import './catalog.css';
+import './detail.css';
 
 /** One product: pictures, price, specs to pick, stock, the description, and the (coming) buy bar. */
 export function ProductDetailPage() {

@@ -7,7 +7,6 @@ import { SearchIcon } from './CatalogIcons';
 import { type FeedFilter, readFilter, writeFilter } from './feed-filter';
 import { FeedEmpty, ProductFeed } from './ProductFeed';
 import { SortBar } from './SortBar';
-import './catalog.css';
 
 /**
  * Products of a category (`?categoryId=`, descendants included) or of the whole shop, in a two-column

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { shopPath, useSlug } from '../../app/useSlug';
 import { SearchIcon } from './CatalogIcons';
-import './catalog.css';
+import './search.css';
 
 /** A search box that is a link: tapping it opens the search page (home and category tabs). */
 export function SearchEntry({ className }: { className?: string }) {

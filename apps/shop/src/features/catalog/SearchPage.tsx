@@ -11,7 +11,7 @@ import { ProductGridCard } from './ProductCard';
 import { loadRecentSearches, saveRecentSearches, withRecent } from './recent-searches';
 import { SearchStart } from './SearchStart';
 import { SortBar } from './SortBar';
-import './catalog.css';
+import './search.css';
 
 /**
  * Search: the box on top; without a word, recent searches and categories to browse; with one

@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterPopup } from './FilterPopup';
 import { activeFilterCount, type FeedFilter, type SortKey } from './feed-filter';
+import './sort-bar.css';
 
 type SortBarProps = {
   filter: FeedFilter;
