@@ -10,12 +10,14 @@ import { serveSpa } from './http/static';
 import { adminAuthRoutes } from './routes/admin-auth.routes';
 import { adminOrgRoutes } from './routes/admin-org.routes';
 import { adminStaffRoutes } from './routes/admin-staff.routes';
+import { catalogRoutes } from './routes/catalog.routes';
 import { customerRoutes } from './routes/customers.routes';
 import { dataJobRoutes } from './routes/data-jobs.routes';
 import { followUpRoutes } from './routes/follow-ups.routes';
 import { healthRoutes } from './routes/health.routes';
 import { tagRoutes } from './routes/tags.routes';
 import { shopRoutes } from './routes/shop.routes';
+import { shopCatalogRoutes } from './routes/shop-catalog.routes';
 
 /** The HTTP application: read this file as the table of contents of the API. */
 export async function buildApp(
@@ -54,7 +56,9 @@ export async function buildApp(
   tagRoutes(app, rt); //             /api/admin/tag-groups, /tags, /tag-rules, customer tagging
   followUpRoutes(app, rt); //        /api/admin notes, follow-ups, tasks, notifications
   dataJobRoutes(app, rt); //         /api/admin imports and exports with progress
+  catalogRoutes(app, rt); //         /api/admin/catalog: categories, products and SKUs, images, stock and its ledger
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
+  shopCatalogRoutes(app, rt); //     /api/shop/t/:slug/catalog: categories, products, search, images
 
   if (opts.serveFrontends) {
     await serveSpa(app, 'admin');

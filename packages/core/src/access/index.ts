@@ -24,7 +24,14 @@ export {
   type StaffAuth,
 } from './staff-auth.service';
 export { createStaff, getStaff, listStaff, resetStaffPassword, setStaffEnabled, updateStaff } from './staff.service';
-export { type CreateTenantInput, createTenant, getSettings, getTenantBySlug, updateSettings } from './tenants.service';
+export {
+  type CreateTenantInput,
+  createTenant,
+  getSettings,
+  getTenantBySlug,
+  tenantSlug,
+  updateSettings,
+} from './tenants.service';
 export { orgUnitSummaries, staffIdsInUnits, staffSummaries } from './directory.repo';
 export { STORE_MANAGER_TEMPLATE } from './roles.builtins';
 export * from './notifications.service';

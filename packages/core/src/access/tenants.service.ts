@@ -96,3 +96,14 @@ export async function updateSettings(ctx: Ctx, input: z.output<typeof SettingsIn
   });
   return after;
 }
+
+const slugs = new Map<string, string>();
+/** The shop slug of the context's tenant (slugs never change, so it is remembered). */
+export async function tenantSlug(ctx: Ctx): Promise<string> {
+  const known = slugs.get(ctx.tenantId);
+  if (known) return known;
+  const t = await findTenantById(ctx.db, ctx.tenantId);
+  if (!t) throw notFound('Tenant', ctx.tenantId);
+  slugs.set(ctx.tenantId, t.slug);
+  return t.slug;
+}

@@ -1,0 +1,30 @@
+import { shopCatalogRoutes as r } from '@siyu/contracts';
+import * as access from '@siyu/core/access';
+import * as catalog from '@siyu/core/catalog';
+import type { Runtime } from '@siyu/core/platform';
+import type { FastifyInstance } from 'fastify';
+import { SHOP_COOKIE } from '../http/cookies';
+import { mount } from '../http/mount';
+
+/** The storefront's catalog: public reads; a logged-in shopper's searches are recorded. */
+export function shopCatalogRoutes(app: FastifyInstance, rt: Runtime) {
+  mount(app, rt, r.categories, ({ ctx }) => catalog.shopCategories(ctx));
+  mount(app, rt, r.products, ({ ctx, query }) => catalog.shopProducts(ctx, query));
+  mount(app, rt, r.product, ({ ctx, params }) => catalog.shopProduct(ctx, params.id));
+  mount(app, rt, r.search, async ({ ctx, query, req }) => {
+    const shopper = req.cookies[SHOP_COOKIE]
+      ? await access.authenticateShopper(ctx, req.cookies[SHOP_COOKIE]).catch(() => null)
+      : null;
+    const account = shopper ? { id: shopper.account.id, phone: shopper.account.phone } : null;
+    return catalog.searchProducts(ctx, query, account);
+  });
+  mount(app, rt, r.image, async ({ ctx, params, reply }) => {
+    const img = await catalog.openImage(ctx, params.id);
+    reply
+      .header('content-type', img.contentType)
+      .header('content-length', img.bytes)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff');
+    return img.stream as never;
+  });
+}

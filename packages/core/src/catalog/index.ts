@@ -1,0 +1,25 @@
+/** catalog: categories, products with SKUs, images, stock per SKU and location with a ledger, shop reads and search. */
+export {
+  createCategory,
+  deleteCategory,
+  listCategories,
+  updateCategory,
+} from './categories/categories.service';
+export { imageUrl, openImage, sniffImageType, uploadImage } from './images/images.service';
+export { sanitizeHtml } from './products/description';
+export { listProducts, listProductTags } from './products/product-list.service';
+export { bulkSetStatus, createProduct, deleteProduct, getProduct, updateProduct } from './products/products.service';
+export { productQueryText, productVectorText } from './products/search-tokens';
+export { combinations, specKey } from './products/sku-matrix';
+export {
+  type Allocation,
+  releaseStock,
+  reserveStock,
+  shipStock,
+  type ShortLine,
+  SkuUnavailableError,
+  type StockLine,
+  StockShortError,
+} from './stock/reservations.service';
+export { adjustStock, listLocations, listLowStock, listMovements, listStock } from './stock/stock.service';
+export { searchProducts, shopCategories, shopProduct, shopProducts } from './shop/shop-catalog.service';
