@@ -14,7 +14,7 @@ export const catalogEn: Strings<typeof catalogZh> = {
     emptyNoCategory: 'There are no categories yet; create one before adding products.',
     goCategories: 'Manage categories',
     emptyFiltered: 'No product matches these filters; try loosening them.',
-    shown: '{{count}} products loaded',
+    shown: 'Products loaded: {{count}}',
     image: 'Image',
     product: 'Product',
     category: 'Category',
