@@ -107,7 +107,7 @@ describe('bad input', () => {
 
   it('names the field in validation errors', async () => {
     const { agent } = await ownerOfNewTenant();
-    const res = await agent.post('/api/admin/org-units', { kind: 'warehouse', name: '' });
+    const res = await agent.post('/api/admin/org-units', { kind: 'factory', name: '' });
     assert.equal(res.statusCode, 400);
     const paths = res.data.error.details.issues.map((i: { path: string }) => i.path).sort();
     assert.deepEqual(paths, ['body.kind', 'body.name']);

@@ -26,6 +26,13 @@ async function tenantWithEntities() {
   const merged = await b.agent.post(`/api/admin/customers/${c1.data.id}/merge`, { otherId: c2.data.id, reason: 'b' });
   await b.agent.post(`/api/admin/customers/${c1.data.id}/owners`, { staffId: staff.data.staff.id });
   const field = await b.agent.post('/api/admin/customer-fields', { key: 'b_field', label: 'B', type: 'text' });
+  const category = await b.agent.post('/api/admin/catalog/categories', { name: 'B 分类' });
+  const product = await b.agent.post('/api/admin/catalog/products', {
+    title: 'B 商品',
+    categoryId: category.data.id,
+    skus: [{ price: 100 }],
+  });
+  assert.equal(product.statusCode, 201, product.body);
   return {
     b,
     ids: {
@@ -36,6 +43,8 @@ async function tenantWithEntities() {
       other: c2.data.id,
       merge: merged.data.merges[0].id,
       field: field.data.id,
+      category: category.data.id,
+      product: product.data.id,
     },
   };
 }
@@ -69,13 +78,18 @@ const BY_ID: Record<string, Case> = {
   'customers.erase': { params: one('customer'), body: { reason: 'x' } },
   'customers.updateField': { params: one('field'), body: { label: 'x' } },
   'customers.deleteField': { params: one('field') },
+  'catalog.updateCategory': { params: one('category'), body: { name: '改名' } },
+  'catalog.deleteCategory': { params: one('category') },
+  'catalog.getProduct': { params: one('product') },
+  'catalog.updateProduct': { params: one('product'), body: { title: '改名' } },
+  'catalog.deleteProduct': { params: one('product') },
 };
 
 describe('tenant isolation', () => {
   it('every admin route answers 404 for ids of another tenant, and changes nothing there', async () => {
     const a = await ownerOfNewTenant();
     const { b, ids } = await tenantWithEntities();
-    const covered = /^(admin|customers)\./;
+    const covered = /^(admin|customers|catalog)\./;
     const idRoutes = Object.entries(allRoutes).filter(
       ([k, r]) => covered.test(k) && r.audience === 'admin' && r.path.includes(':'),
     );
