@@ -71,7 +71,8 @@ export function AdjustDrawer({ open, prefill, onClose }: Props) {
     onError: (e) => {
       const line = isApiError(e) && e.code === 'STOCK_SHORT' ? shortLine(e.details) : undefined;
       if (line !== undefined) {
-        form.setFields([{ name: ['lines', line, 'delta'], errors: [errorText(e, t)] }]);
+        form.setFields([{ name: ['lines', line, 'delta'], errors: [t('catalog.stock.short')] }]);
+        void message.error(errorText(e, t));
         return;
       }
       showError(e, form);

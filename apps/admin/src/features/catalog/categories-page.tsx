@@ -63,7 +63,11 @@ export function CategoriesPage() {
       dataIndex: 'name',
       render: (_, c) => (
         <Space>
-          <FolderOutlined style={{ color: '#faad14' }} />
+          {c.icon ? (
+            <img src={c.icon.url} alt="" width={20} height={20} style={{ objectFit: 'cover', borderRadius: 4 }} />
+          ) : (
+            <FolderOutlined style={{ color: '#faad14' }} />
+          )}
           {c.name}
         </Space>
       ),

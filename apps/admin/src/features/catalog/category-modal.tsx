@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useShowError } from '../../app/errors';
 import { zodRule } from '../../app/validation';
+import { IconField } from './icon-field';
 import {
   buildCategoryTree,
   categorySubtree,
@@ -15,7 +16,7 @@ import {
 } from './catalog-api';
 
 export type CategoryEditing = { category?: Category; parentId?: string | null };
-type Values = { name: string; parentId?: string | null; sort: number };
+type Values = { name: string; parentId?: string | null; sort: number; iconImageId?: string | null };
 type Props = { editing: CategoryEditing | null; items: Category[]; onClose: () => void };
 
 const shape = CategoryInput.shape;
@@ -41,7 +42,12 @@ export function CategoryModal({ editing, items, onClose }: Props) {
 
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const body = { name: v.name.trim(), parentId: v.parentId ?? null, sort: v.sort ?? 0 };
+      const body = {
+        name: v.name.trim(),
+        parentId: v.parentId ?? null,
+        sort: v.sort ?? 0,
+        iconImageId: v.iconImageId ?? null,
+      };
       return category
         ? call(catalogCategoryRoutes.updateCategory, { params: { id: category.id }, body })
         : call(catalogCategoryRoutes.createCategory, { body });
@@ -73,7 +79,12 @@ export function CategoryModal({ editing, items, onClose }: Props) {
           clearOnDestroy
           initialValues={
             category
-              ? { name: category.name, parentId: category.parentId, sort: category.sort }
+              ? {
+                  name: category.name,
+                  parentId: category.parentId,
+                  sort: category.sort,
+                  iconImageId: category.icon?.id ?? null,
+                }
               : { parentId: editing?.parentId ?? null, sort: 0 }
           }
           onFinish={(v: Values) => save.mutate(v)}
@@ -100,6 +111,9 @@ export function CategoryModal({ editing, items, onClose }: Props) {
       </Form.Item>
       <Form.Item name="sort" label={t('catalog.categories.sort')} extra={t('catalog.categories.sortHelp')}>
         <InputNumber min={0} max={100_000} precision={0} />
+      </Form.Item>
+      <Form.Item name="iconImageId" label={t('catalog.categories.icon')} extra={t('catalog.categories.iconHelp')}>
+        <IconField initialUrl={category?.icon?.url} />
       </Form.Item>
     </Modal>
   );

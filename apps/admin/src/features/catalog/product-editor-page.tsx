@@ -26,8 +26,8 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker, useNavigate, useParams } from 'react-router';
-import { call } from '../../api/client';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { call, isApiError } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { PageHeader } from '../../app/page-header';
@@ -210,7 +210,18 @@ function ProductForm({ product }: { product?: Product }) {
       void message.success(t(product ? 'catalog.editor.saved' : 'catalog.editor.created'));
       if (!product) navigate(`/catalog/products/${p.id}`, { replace: true });
     },
-    onError: (e) => showError(e, form),
+    onError: (e) => {
+      // Name the SKUs that still hold stock, from the product as it was loaded.
+      const skuIds = isApiError(e) && e.code === 'SKU_HAS_STOCK' ? (e.details as { skuIds?: unknown })?.skuIds : null;
+      if (Array.isArray(skuIds) && product) {
+        const names = product.skus
+          .filter((s) => skuIds.includes(s.id))
+          .map((s) => s.specText || t('catalog.editor.default'));
+        void message.error(t('catalog.editor.removedWithStock', { skus: names.join('、') }), 8);
+        return;
+      }
+      showError(e, form);
+    },
   });
 
   const remove = useMutation({
@@ -236,6 +247,15 @@ function ProductForm({ product }: { product?: Product }) {
         extra={
           <>
             {product && <StatusTag status={product.status} t={t} />}
+            {product && (
+              <Button
+                onClick={() =>
+                  navigate(`/catalog/stock?productId=${product.id}&product=${encodeURIComponent(product.title)}`)
+                }
+              >
+                {t('catalog.editor.viewStock')}
+              </Button>
+            )}
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/catalog/products')}>
               {t('catalog.editor.back')}
             </Button>
@@ -286,6 +306,12 @@ function ProductForm({ product }: { product?: Product }) {
                   showSearch={{ treeNodeFilterProp: 'title' }}
                   placeholder={t('catalog.editor.categoryPick')}
                   treeData={tree}
+                  notFoundContent={
+                    <span>
+                      {t('catalog.editor.noCategories')}
+                      <Link to="/catalog/categories">{t('catalog.editor.goCategories')}</Link>
+                    </span>
+                  }
                 />
               </Form.Item>
               <Form.Item name="tags" label={t('catalog.editor.tags')} extra={t('catalog.editor.tagsHint')}>

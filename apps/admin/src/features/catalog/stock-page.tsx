@@ -32,6 +32,8 @@ export function StockPage() {
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
   const tab: Tab = TABS.find((x) => x === sp.get('tab')) ?? 'levels';
+  // Opened from a product (the editor's stock button): start filtered to it.
+  const initial = { productId: sp.get('productId') ?? undefined, title: sp.get('product') ?? undefined };
   const locations = useLocations();
   const [adjusting, setAdjusting] = useState<AdjustPrefill | null>(null);
   const canAdjust = can('catalog.stock');
@@ -85,12 +87,21 @@ export function StockPage() {
       )}
       <Tabs
         activeKey={tab}
-        onChange={(k) => setSp(k === 'levels' ? {} : { tab: k }, { replace: true })}
+        onChange={(k) => {
+          const next = new URLSearchParams(sp);
+          if (k === 'levels') next.delete('tab');
+          else next.set('tab', k);
+          setSp(next, { replace: true });
+        }}
         destroyOnHidden
         items={[
-          { key: 'levels', label: t('catalog.stock.levelsTab'), children: <LevelsTab onAdjust={onAdjust} /> },
+          {
+            key: 'levels',
+            label: t('catalog.stock.levelsTab'),
+            children: <LevelsTab onAdjust={onAdjust} initial={initial} />,
+          },
           { key: 'low', label: t('catalog.stock.lowTab'), children: <LowTab onAdjust={onAdjust} /> },
-          { key: 'movements', label: t('catalog.stock.movementsTab'), children: <MovementsTab /> },
+          { key: 'movements', label: t('catalog.stock.movementsTab'), children: <MovementsTab initial={initial} /> },
         ]}
       />
       <AdjustDrawer open={!!adjusting} prefill={adjusting ?? undefined} onClose={() => setAdjusting(null)} />
@@ -98,10 +109,12 @@ export function StockPage() {
   );
 }
 
-function LevelsTab({ onAdjust }: { onAdjust?: (l: StockLevel) => void }) {
+type Initial = { productId?: string; title?: string };
+
+function LevelsTab({ onAdjust, initial }: { onAdjust?: (l: StockLevel) => void; initial: Initial }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [f, setF] = useState<StockFilters>({});
+  const [f, setF] = useState<StockFilters>({ productId: initial.productId });
   const list = useStockLevels(f);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const columns = useMemo(() => levelColumns(t, session.settings.timeZone, onAdjust), [t, session, onAdjust]);
@@ -110,6 +123,7 @@ function LevelsTab({ onAdjust }: { onAdjust?: (l: StockLevel) => void }) {
       <div style={bar}>
         <ProductPicker
           allowClear
+          initialLabel={initial.title}
           value={f.productId}
           onChange={(productId) => setF({ ...f, productId, skuId: undefined })}
           style={{ width: 240 }}
@@ -202,10 +216,10 @@ function LowTab({ onAdjust }: { onAdjust?: (l: StockLevel) => void }) {
 
 const MANUAL = new Set<string>(ManualStockReason.options);
 
-function MovementsTab() {
+function MovementsTab({ initial }: { initial: Initial }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [f, setF] = useState<MovementFilters>({});
+  const [f, setF] = useState<MovementFilters>({ productId: initial.productId });
   const list = useMovements(f);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const columns = useMemo(() => movementColumns(t, session.settings.timeZone), [t, session]);
@@ -215,6 +229,7 @@ function MovementsTab() {
       <div style={bar}>
         <ProductPicker
           allowClear
+          initialLabel={initial.title}
           value={f.productId}
           onChange={(productId) => setF({ ...f, productId, skuId: undefined })}
           style={{ width: 240 }}
