@@ -28,6 +28,7 @@ export function ProductPicker({
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [label, setLabel] = useState(initialLabel);
+  useEffect(() => setLabel(initialLabel), [initialLabel]);
   useEffect(() => {
     const timer = setTimeout(() => setQ(typed.trim()), 250);
     return () => clearTimeout(timer);
