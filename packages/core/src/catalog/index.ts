@@ -23,3 +23,4 @@ export {
 } from './stock/reservations.service';
 export { adjustStock, listLocations, listLowStock, listMovements, listStock } from './stock/stock.service';
 export { searchProducts, shopCategories, shopProduct, shopProducts } from './shop/shop-catalog.service';
+export { bulkLoadCatalog, type LoadCategory, type LoadProduct } from './bulk-load.service';

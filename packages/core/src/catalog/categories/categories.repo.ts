@@ -57,3 +57,6 @@ export async function productCountsByCategory(db: Db, tenantId: string, onSaleOn
 /** Serialises category tree changes per tenant (cycles, depth and sibling names are checked by reading). */
 export const lockCategoryTree = (db: Db, tenantId: string) =>
   db.execute(sql`select pg_advisory_xact_lock(hashtext(${`siyu.catalog.categories:${tenantId}`}))`);
+
+export const insertCategoryRows = (db: Db, rows: (typeof categories.$inferInsert)[]) =>
+  rows.length ? db.insert(categories).values(rows) : Promise.resolve();

@@ -162,3 +162,11 @@ export async function stockTotalsOfSkus(db: Db, tenantId: string, skuIds: string
     .groupBy(stock.skuId);
   return new Map(rows.map((r) => [r.skuId, { onHand: Number(r.onHand), reserved: Number(r.reserved) }]));
 }
+
+/** Many products at once (bulk loads), a statement per 500. */
+export async function insertProductRows(db: Db, rows: ProductValues[]) {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(products).values(rows.slice(i, i + 500));
+}
+export async function insertManySkuRows(db: Db, rows: SkuValues[]) {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(skus).values(rows.slice(i, i + 1000));
+}

@@ -188,3 +188,13 @@ export async function movementRows(
     .orderBy(desc(stockMovements.id))
     .limit(limit);
 }
+
+/** Opening stock in bulk (a new tenant's import or the demo): rows and their purchase ledger entries. */
+export async function insertOpeningStock(
+  db: Db,
+  levels: (typeof stock.$inferInsert)[],
+  movements: (typeof stockMovements.$inferInsert)[],
+) {
+  for (let i = 0; i < levels.length; i += 1000) await db.insert(stock).values(levels.slice(i, i + 1000));
+  for (let i = 0; i < movements.length; i += 1000) await db.insert(stockMovements).values(movements.slice(i, i + 1000));
+}
