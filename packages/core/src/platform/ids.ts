@@ -26,4 +26,3 @@ export function newId(prefix: string, now: Date = new Date()): string {
   offset += 16;
   return `${prefix}_${time}${rand}`;
 }
-
