@@ -170,3 +170,7 @@ export async function insertProductRows(db: Db, rows: ProductValues[]) {
 export async function insertManySkuRows(db: Db, rows: SkuValues[]) {
   for (let i = 0; i < rows.length; i += 1000) await db.insert(skus).values(rows.slice(i, i + 1000));
 }
+
+/** Serialises edits of one product's SKU matrix (two editors must not insert the same combination). */
+export const lockProductRow = (db: Db, tenantId: string, id: string) =>
+  db.execute(sql`select 1 from ${products} where tenant_id = ${tenantId} and id = ${id} for update`);

@@ -1,6 +1,13 @@
 import type { SkuInput, SpecAttribute } from '@siyu/contracts';
 import { conflict, type Ctx, newId } from '../../platform';
-import { insertSkuRows, type SkuValues, skuRowsOf, stockTotalsOfSkus, updateSkuRow } from './products.repo';
+import {
+  insertSkuRows,
+  lockProductRow,
+  type SkuValues,
+  skuRowsOf,
+  stockTotalsOfSkus,
+  updateSkuRow,
+} from './products.repo';
 import { type PlannedSku, planSkus } from './sku-matrix';
 
 export type PriceSummary = { priceMin: number; priceMax: number; listPrice: number | null; enabledSkus: number };
@@ -26,6 +33,7 @@ export function priceSummary(skus: Pick<SkuInput, 'price' | 'listPrice' | 'enabl
 export async function writeSkuMatrix(ctx: Ctx, productId: string, specs: SpecAttribute[], input: SkuInput[]) {
   const planned = planSkus(specs, input);
   const now = ctx.clock.now();
+  await lockProductRow(ctx.db, ctx.tenantId, productId);
   const existing = await skuRowsOf(ctx.db, ctx.tenantId, [productId], true);
   const byKey = new Map(existing.map((r) => [r.specKey, r]));
   const keep = new Set(planned.map((p) => p.key));
