@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject, ScrollRestoration } from 'react-router';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ProductDetailPage } from '../features/catalog/ProductDetailPage';
@@ -54,7 +54,17 @@ const tenantRoutes: RouteObject[] = [
 /** The app is served under /shop/ (vite `base`); every page of a tenant lives under /shop/t/:slug/. */
 export const router = createBrowserRouter(
   [
-    { path: '/t/:slug', element: <TenantLayout />, children: tenantRoutes },
+    {
+      path: '/t/:slug',
+      // ScrollRestoration: a new page starts at the top, back returns to where a long list was left.
+      element: (
+        <>
+          <ScrollRestoration />
+          <TenantLayout />
+        </>
+      ),
+      children: tenantRoutes,
+    },
     { path: '*', element: <Navigate to={shopPath(DEFAULT_SLUG)} replace /> },
   ],
   { basename: import.meta.env.BASE_URL.replace(/\/$/, '') },

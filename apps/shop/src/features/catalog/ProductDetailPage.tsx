@@ -1,6 +1,6 @@
 import type { ShopProduct } from '@siyu/contracts';
 import { Button, ErrorBlock, Skeleton } from 'antd-mobile';
-import { useLayoutEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -22,9 +22,6 @@ export function ProductDetailPage() {
   const slug = useSlug();
   const id = useParams().id ?? '';
   const product = useProduct(slug, id);
-
-  // The list scrolled the window; a product page starts at its top.
-  useLayoutEffect(() => window.scrollTo(0, 0), [id]);
 
   const body = () => {
     if (product.isPending) return <DetailSkeleton />;
