@@ -6,9 +6,12 @@ import { shots, useHarness } from './harness';
 
 const h = useHarness();
 
+/** A title the demo seed does not use, so the test finds its own product among the seeded 拿铁. */
+const TITLE = '浏览器测试拿铁';
+
 /**
  * A product of its own, made through the admin API (so the test does not lean on the demo seed):
- * 桂花拿铁, 杯型 × 温度 with 大杯/热 not sold (a disabled SKU), 中杯/热 plenty, 中杯/冰 3 left and
+ * 浏览器测试拿铁, 杯型 × 温度 with 大杯/热 not sold (a disabled SKU), 中杯/热 plenty, 中杯/冰 3 left and
  * 大杯/冰 sold out.
  */
 async function seedProduct(request: APIRequestContext) {
@@ -31,7 +34,7 @@ async function seedProduct(request: APIRequestContext) {
     enabled,
   });
   const product = await post('/catalog/products', {
-    title: '桂花拿铁',
+    title: TITLE,
     subtitle: '秋天限定，桂花香气',
     categoryId: category.id,
     status: 'on_sale',
@@ -61,13 +64,13 @@ async function seedProduct(request: APIRequestContext) {
   return product as { id: string };
 }
 
-/** Types a word into the search page and waits for the card of 桂花拿铁 (scrolling if it is further down). */
+/** Types a word into the search page and waits for the card of the test's product (scrolling if it is further down). */
 async function searchFor(page: Page, word: string) {
   const input = page.getByPlaceholder('搜索商品，如 拿铁');
   await input.fill(word);
   await input.press('Enter');
   await page.waitForURL((u) => u.searchParams.get('q') === word);
-  const card = page.getByTestId('product-card').filter({ hasText: '桂花拿铁' }).first();
+  const card = page.getByTestId('product-card').filter({ hasText: TITLE });
   for (let i = 0; i < 10 && !(await card.isVisible()); i++) {
     await page.mouse.wheel(0, 2000);
     await page.waitForTimeout(300);
@@ -92,7 +95,7 @@ describe('shop catalog in the browser', () => {
     await card.click();
     await page.waitForURL(new RegExp(`/products/${product.id}$`));
     await page.getByTestId('product-title').waitFor();
-    assert.equal(await page.getByTestId('product-title').textContent(), '桂花拿铁');
+    assert.equal(await page.getByTestId('product-title').textContent(), TITLE);
     assert.equal(await page.evaluate(() => (window as { __injected?: boolean }).__injected ?? false), false);
     assert.equal(await page.getByTestId('rich-text').locator('script').count(), 0);
 
@@ -114,6 +117,6 @@ describe('shop catalog in the browser', () => {
     // the 分类 tab lists the new category
     await page.goto(`${h.url}/shop/t/demo/category`);
     await page.getByTestId('category-rail-item').filter({ hasText: '浏览器测试饮品' }).click();
-    await page.getByTestId('category-pane').getByText('桂花拿铁').waitFor();
+    await page.getByTestId('category-pane').getByText(TITLE).waitFor();
   });
 });
