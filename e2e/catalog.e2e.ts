@@ -6,7 +6,7 @@ import { shots, useHarness } from './harness';
 const h = useHarness();
 
 describe('catalog in the admin console', () => {
-  it('an operator creates a product with a 2×2 SKU matrix, prices it, puts it on sale and finds it in the list', async () => {
+  it('an operator creates a product with a 2×2 SKU matrix, prices it, puts it on sale, finds it in the list and stocks it', async () => {
     const page = await h.newPage();
     await page.goto(`${h.url}/admin/login`);
     await page.getByLabel('邮箱').fill('owner@demo.siyu.dev');
@@ -70,5 +70,26 @@ describe('catalog in the admin console', () => {
     await row.getByText('¥19.90 – ¥23.01').waitFor();
     await row.getByText('在售').waitFor();
     await page.screenshot({ path: path.join(shots, 'catalog-products.png') });
+
+    // Goods come in: 10 大杯 / 热 at the first store, recorded with a reference.
+    await page.getByRole('menuitem', { name: /(^|\s)库存$/ }).click();
+    await page.getByRole('button', { name: '调整库存' }).first().click();
+    await page.getByLabel('商品 1').click();
+    await page.getByLabel('商品 1').fill('测试燕麦拿铁');
+    await page.getByTitle('测试燕麦拿铁').click();
+    await page.getByLabel('SKU 1').click();
+    await page.getByTitle('大杯 / 热').click();
+    await page.getByLabel('门店/仓库 1').click();
+    await page.getByTitle(/静安寺店/).click();
+    await page.getByLabel('数量变化 1').fill('10');
+    await page.getByLabel('单号').fill('PO-E2E-1');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('库存已调整').waitFor();
+    await page.getByRole('tab', { name: '出入库流水' }).click();
+    const movement = page.getByRole('row', { name: /PO-E2E-1/ });
+    await movement.getByText('+10').waitFor();
+    await movement.getByText('采购入库').waitFor();
+    const after = await (await page.request.get(`${h.url}/api/admin/catalog/products/${id}`)).json();
+    assert.equal(after.stock.onHand, 10);
   });
 });

@@ -138,6 +138,7 @@ export const catalogEn: Strings<typeof catalogZh> = {
     deleteProduct: 'Delete product',
     deleteOnSale: 'A product on sale cannot be deleted; take it off sale first',
     unsaved: 'You have unsaved changes. Leave anyway?',
+    saveHint: 'Ctrl+S saves too',
   },
   categories: {
     title: 'Categories',

@@ -131,6 +131,7 @@ export const catalogZh = {
     deleteProduct: '删除商品',
     deleteOnSale: '在售商品不能删除，请先下架',
     unsaved: '有未保存的修改，确定离开吗？',
+    saveHint: '也可以按 Ctrl+S 保存',
   },
   categories: {
     title: '商品分类',

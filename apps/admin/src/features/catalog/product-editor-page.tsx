@@ -240,8 +240,16 @@ function ProductForm({ product }: { product?: Product }) {
     return url ? [{ id, url }] : [];
   });
 
+  // Ctrl+S / ⌘S saves from anywhere in the form.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      if (!readOnly && !save.isPending) form.submit();
+    }
+  };
+
   return (
-    <div>
+    <div onKeyDown={onKeyDown}>
       <PageHeader
         title={product ? product.title : t('catalog.editor.createTitle')}
         extra={
@@ -423,7 +431,13 @@ function ProductForm({ product }: { product?: Product }) {
               }}
             >
               <Space>
-                <Button type="primary" htmlType="submit" loading={save.isPending} disabled={tooMany}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  loading={save.isPending}
+                  disabled={tooMany}
+                  title={t('catalog.editor.saveHint')}
+                >
                   {t('common.save')}
                 </Button>
                 <Button onClick={() => navigate('/catalog/products')}>{t('common.cancel')}</Button>
