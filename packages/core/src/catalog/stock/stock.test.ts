@@ -116,6 +116,28 @@ describe('catalog stock', () => {
     );
   });
 
+  it('ten concurrent buyers for three units: exactly three reservations, nothing below zero', async () => {
+    const { ctx, sku, a, b, adjust } = await setup();
+    await adjust('purchase', 2, a.id);
+    await adjust('purchase', 1, b.id);
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        inTransaction(ctx, (tx) => reserveStock(tx, [{ skuId: sku, quantity: 1 }], `race${i}`)),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled').length;
+    assert.equal(won, 3);
+    for (const r of results)
+      if (r.status === 'rejected') assert.ok(r.reason instanceof StockShortError, String(r.reason));
+    const levels = (await listStock(ctx, { skuId: sku, limit: 10 })).items;
+    assert.deepEqual(levels.map((l) => [l.onHand, l.reserved, l.available]).sort(), [
+      [1, 1, 0],
+      [2, 2, 0],
+    ]);
+    const reserves = (await listMovements(ctx, { skuId: sku, reason: 'order_reserve', limit: 50 })).items;
+    assert.equal(reserves.length, 3);
+  });
+
   it('lists low stock lowest first', async () => {
     const { ctx, a, b, adjust } = await setup();
     await adjust('purchase', 2, a.id);
