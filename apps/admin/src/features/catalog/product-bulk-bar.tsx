@@ -31,7 +31,10 @@ export function ProductBulkBar({ selectedIds, titles, onClear }: Props) {
               <ul style={{ paddingLeft: 20 }}>
                 {res.skipped.map((s) => (
                   <li key={s.id}>
-                    {titles.get(s.id) ?? s.id}：{t(`errors.${s.code}`, { defaultValue: s.message })}
+                    {t('catalog.products.bulk.skippedItem', {
+                      title: titles.get(s.id) ?? s.id,
+                      reason: t(`errors.${s.code}`, { defaultValue: s.message }),
+                    })}
                   </li>
                 ))}
               </ul>
