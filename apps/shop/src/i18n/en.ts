@@ -139,7 +139,6 @@ export const en: Messages = {
   },
   catalog: {
     from: '+',
-    priceFrom: 'from {{price}}',
     sold: '{{count}} sold',
     soldOut: 'Sold out',
     noMore: 'No more products',

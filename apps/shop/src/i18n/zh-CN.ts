@@ -139,7 +139,6 @@ export const zhCN = {
   },
   catalog: {
     from: '起',
-    priceFrom: '{{price}} 起',
     sold: '已售 {{count}}',
     soldOut: '已售罄',
     noMore: '没有更多了',

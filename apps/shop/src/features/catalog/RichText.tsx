@@ -82,7 +82,7 @@ const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
 export function safeUrl(url: string | null, kind: 'link' | 'image'): string | null {
   if (!url) return null;
   const u = url.trim();
-  if (/^\/(?!\/)/.test(u)) return u;
+  if (/^\/(?![/\\])/.test(u)) return u; // not //host nor /\host (browsers read both as another host)
   if (/^https?:\/\//i.test(u)) return u;
   if (kind === 'link' && /^mailto:/i.test(u)) return u;
   return null;

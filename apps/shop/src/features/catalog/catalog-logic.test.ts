@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { activeFilterCount, filterQuery, readFilter, writeFilter } from './feed-filter';
 import { formatFen, parseYuan, yuanText } from './money';
 import { withRecent } from './recent-searches';
+import { safeUrl } from './RichText';
 import { initialPick, missingNames, optionState, pickedSku, type ShopSkuView, togglePick } from './spec-choice';
 
 describe('shop catalog: money', () => {
@@ -104,5 +105,23 @@ describe('shop catalog: recent searches', () => {
     const many = Array.from({ length: 10 }, (_, i) => `w${i}`);
     assert.deepEqual(withRecent(many, 'new').length, 10);
     assert.equal(withRecent(many, 'new')[0], 'new');
+  });
+});
+
+describe('shop catalog: description links and images', () => {
+  it('keeps http(s) and same-site paths, drops script and data URLs', () => {
+    assert.equal(safeUrl('/api/shop/t/demo/catalog/images/img_1', 'image'), '/api/shop/t/demo/catalog/images/img_1');
+    assert.equal(safeUrl('https://example.com/a.png', 'image'), 'https://example.com/a.png');
+    assert.equal(safeUrl('mailto:shop@example.com', 'link'), 'mailto:shop@example.com');
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:image/png;base64,AA',
+      '//evil.example/x',
+      '/\\evil.example/x',
+    ])
+      assert.equal(safeUrl(bad, 'link'), null, bad);
+    assert.equal(safeUrl('mailto:shop@example.com', 'image'), null);
+    assert.equal(safeUrl(null, 'image'), null);
   });
 });
