@@ -145,7 +145,7 @@ export const en: Messages = {
     loadMoreFailed: 'Failed to load',
     sort: {
       label: 'Sort',
-      relevance: 'Best match',
+      relevance: 'Overall',
       sales: 'Sales',
       price: 'Price',
       priceAsc: 'Price: low to high',
