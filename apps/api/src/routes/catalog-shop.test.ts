@@ -41,7 +41,10 @@ describe('shop catalog API', () => {
       [latte.id],
     );
     const detail = ok(await anon.get(`${base}/products/${latte.id}`));
-    assert.deepEqual([detail.inStock, detail.skus[0].available, detail.skus[0].price], [true, 5, 2800]);
+    assert.deepEqual(
+      [detail.inStock, detail.skus[0].available, detail.skus[0].price, detail.categoryName],
+      [true, 5, 2800, '咖啡'],
+    );
     assert.equal(detail.skus[0].cost, undefined, 'costs stay in the admin');
     for (const hidden of [draft.id, off.id])
       assert.equal((await anon.get(`${base}/products/${hidden}`)).statusCode, 404);

@@ -26,6 +26,83 @@ export type LoadProduct = {
   stock?: { locationId: string; quantities: number[] }[];
 };
 
+type Rows = {
+  products: ProductValues[];
+  skus: SkuValues[];
+  levels: Parameters<typeof insertOpeningStock>[1];
+  moves: Parameters<typeof insertOpeningStock>[2];
+};
+
+/** The rows of one product: itself with its search tokens, its SKUs, its opening stock and ledger. */
+function productRows(ctx: Ctx, p: LoadProduct, categoryId: string, categoryNames: string[], out: Rows) {
+  const now = ctx.clock.now();
+  const at = p.createdAt ?? now;
+  const id = newId('prd', at);
+  const specs = p.specs ?? [];
+  const defaults = { spec: {}, listPrice: null, cost: null, barcode: null, weightGrams: null, enabled: true };
+  const planned = planSkus(
+    specs,
+    p.skus.map((s) => ({ ...defaults, ...s })),
+  );
+  const prices = priceSummary(planned);
+  const tags = p.tags ?? [];
+  const subtitle = p.subtitle ?? null;
+  out.products.push({
+    tenantId: ctx.tenantId,
+    id,
+    title: p.title,
+    subtitle,
+    categoryId,
+    status: p.status ?? 'on_sale',
+    sortWeight: p.sortWeight ?? 0,
+    tags,
+    description: p.description ?? '',
+    specs,
+    lowStockThreshold: p.lowStockThreshold ?? 5,
+    priceMin: prices.priceMin,
+    priceMax: prices.priceMax,
+    listPrice: prices.listPrice,
+    salesCount: p.salesCount ?? 0,
+    search: productVector({ title: p.title, subtitle, tags, categoryNames }) as never,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const skuIds = planned.map(({ key, text, ...fields }) => {
+    const skuId = newId('sku', at);
+    out.skus.push({
+      ...fields,
+      tenantId: ctx.tenantId,
+      id: skuId,
+      productId: id,
+      specKey: key,
+      specText: text,
+      createdAt: at,
+      updatedAt: at,
+    });
+    return skuId;
+  });
+  for (const st of p.stock ?? [])
+    st.quantities.forEach((q, i) => {
+      if (!q || !skuIds[i]) return;
+      const row = { tenantId: ctx.tenantId, skuId: skuIds[i]!, locationId: st.locationId, productId: id };
+      out.levels.push({ ...row, onHand: q, reserved: 0, updatedAt: now });
+      out.moves.push({
+        ...row,
+        id: newId('stm', now),
+        delta: q,
+        reservedDelta: 0,
+        onHandAfter: q,
+        reservedAfter: 0,
+        reason: 'purchase',
+        reference: 'opening stock',
+        note: null,
+        actorId: null,
+        actorName: actorName(ctx),
+        at: now,
+      });
+    });
+}
+
 /**
  * Loads a catalog set-based: a statement per kind of row (categories, products with their search
  * tokens, SKUs, opening stock with its `purchase` ledger rows). For a new tenant's first catalog and
@@ -34,9 +111,9 @@ export type LoadProduct = {
 export async function bulkLoadCatalog(ctx: Ctx, input: { categories: LoadCategory[]; products: LoadProduct[] }) {
   const now = ctx.clock.now();
   const catIds = new Map(input.categories.map((c) => [c.key, newId('cat', now)]));
-  const names = new Map(input.categories.map((c) => [c.key, c]));
+  const byKey = new Map(input.categories.map((c) => [c.key, c]));
   const path = (key: string): string[] => {
-    const c = names.get(key)!;
+    const c = byKey.get(key)!;
     return c.parentKey ? [...path(c.parentKey), c.name] : [c.name];
   };
   await insertCategoryRows(
@@ -51,93 +128,15 @@ export async function bulkLoadCatalog(ctx: Ctx, input: { categories: LoadCategor
       updatedAt: now,
     })),
   );
-  const products: ProductValues[] = [];
-  const skus: SkuValues[] = [];
-  const levels: Parameters<typeof insertOpeningStock>[1] = [];
-  const moves: Parameters<typeof insertOpeningStock>[2] = [];
-  for (const p of input.products) {
-    const at = p.createdAt ?? now;
-    const id = newId('prd', at);
-    const specs = p.specs ?? [];
-    const planned = planSkus(
-      specs,
-      p.skus.map((s) => ({
-        spec: {},
-        listPrice: null,
-        cost: null,
-        barcode: null,
-        weightGrams: null,
-        enabled: true,
-        ...s,
-      })),
-    );
-    const prices = priceSummary(planned);
-    const tags = p.tags ?? [];
-    products.push({
-      tenantId: ctx.tenantId,
-      id,
-      title: p.title,
-      subtitle: p.subtitle ?? null,
-      categoryId: catIds.get(p.categoryKey)!,
-      status: p.status ?? 'on_sale',
-      sortWeight: p.sortWeight ?? 0,
-      tags,
-      description: p.description ?? '',
-      specs,
-      lowStockThreshold: p.lowStockThreshold ?? 5,
-      priceMin: prices.priceMin,
-      priceMax: prices.priceMax,
-      listPrice: prices.listPrice,
-      salesCount: p.salesCount ?? 0,
-      search: productVector({
-        title: p.title,
-        subtitle: p.subtitle ?? null,
-        tags,
-        categoryNames: path(p.categoryKey),
-      }) as never,
-      createdAt: at,
-      updatedAt: at,
-    });
-    const skuIds = planned.map((s) => {
-      const skuId = newId('sku', at);
-      const { key, text, position, spec, ...fields } = s;
-      skus.push({
-        tenantId: ctx.tenantId,
-        id: skuId,
-        productId: id,
-        specKey: key,
-        specText: text,
-        position,
-        spec,
-        ...fields,
-        createdAt: at,
-        updatedAt: at,
-      });
-      return skuId;
-    });
-    for (const st of p.stock ?? [])
-      st.quantities.forEach((q, i) => {
-        if (!q || !skuIds[i]) return;
-        const row = { tenantId: ctx.tenantId, skuId: skuIds[i]!, locationId: st.locationId, productId: id };
-        levels.push({ ...row, onHand: q, reserved: 0, updatedAt: now });
-        moves.push({
-          ...row,
-          id: newId('stm', now),
-          delta: q,
-          reservedDelta: 0,
-          onHandAfter: q,
-          reservedAfter: 0,
-          reason: 'purchase',
-          reference: 'opening stock',
-          note: null,
-          actorId: null,
-          actorName: actorName(ctx),
-          at: now,
-        });
-      });
-  }
-  await insertProductRows(ctx.db, products);
-  await insertManySkuRows(ctx.db, skus);
-  await insertOpeningStock(ctx.db, levels, moves);
-  return { categories: catIds.size, products: products.length, skus: skus.length, stockRows: levels.length };
+  const rows: Rows = { products: [], skus: [], levels: [], moves: [] };
+  for (const p of input.products) productRows(ctx, p, catIds.get(p.categoryKey)!, path(p.categoryKey), rows);
+  await insertProductRows(ctx.db, rows.products);
+  await insertManySkuRows(ctx.db, rows.skus);
+  await insertOpeningStock(ctx.db, rows.levels, rows.moves);
+  return {
+    categories: catIds.size,
+    products: rows.products.length,
+    skus: rows.skus.length,
+    stockRows: rows.levels.length,
+  };
 }

@@ -105,11 +105,7 @@ export async function searchProducts(
 export async function shopProduct(ctx: Ctx, id: string): Promise<ShopProduct> {
   const p = await shopProductRow(ctx.db, ctx.tenantId, id);
   if (!p) throw notFound('Product', id);
-  const [skus, slug, cats] = await Promise.all([
-    shopSkuRows(ctx.db, ctx.tenantId, id),
-    tenantSlug(ctx),
-    listCategoryRows(ctx.db, ctx.tenantId),
-  ]);
+  const [skus, slug] = await Promise.all([shopSkuRows(ctx.db, ctx.tenantId, id), tenantSlug(ctx)]);
   const ref = (img: string) => ({ id: img, url: imageUrl(slug, img) });
   const available = (n: number) => Math.max(0, Number(n));
   return {
@@ -117,7 +113,7 @@ export async function shopProduct(ctx: Ctx, id: string): Promise<ShopProduct> {
     title: p.title,
     subtitle: p.subtitle,
     categoryId: p.category_id,
-    categoryName: cats.find((c) => c.id === p.category_id)?.name ?? '',
+    categoryName: p.category_name ?? '',
     tags: p.tags,
     cover: p.image_ids[0] ? ref(p.image_ids[0]) : null,
     priceMin: Number(p.price_min),

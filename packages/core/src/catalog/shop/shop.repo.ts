@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
-import { products, skus, stock } from '../catalog.tables';
+import { categories, products, skus, stock } from '../catalog.tables';
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
@@ -65,13 +65,15 @@ export async function shopCardRows(db: Db, t: string, q: ShopListQuery) {
 
 export async function shopProductRow(db: Db, t: string, id: string) {
   const r = await db.execute(sql`select p.id, p.title, p.subtitle, p.category_id, p.tags, p.image_ids, p.description,
-      p.specs, p.price_min, p.price_max, p.list_price, p.sales_count
+      p.specs, p.price_min, p.price_max, p.list_price, p.sales_count,
+      (select c.name from ${categories} c where c.tenant_id = p.tenant_id and c.id = p.category_id) as category_name
     from ${products} p where p.tenant_id = ${t} and p.id = ${id} and p.status = 'on_sale' and p.deleted_at is null`);
   return rowsOf<{
     id: string;
     title: string;
     subtitle: string | null;
     category_id: string;
+    category_name: string | null;
     tags: string[];
     image_ids: string[];
     description: string;
