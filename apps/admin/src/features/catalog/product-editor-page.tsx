@@ -240,16 +240,20 @@ function ProductForm({ product }: { product?: Product }) {
     return url ? [{ id, url }] : [];
   });
 
-  // Ctrl+S / ⌘S saves from anywhere in the form.
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+  // Ctrl+S / ⌘S saves from anywhere on the page (instead of the browser's "save page").
+  const canSave = !readOnly && !save.isPending;
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 's') return;
       e.preventDefault();
-      if (!readOnly && !save.isPending) form.submit();
-    }
-  };
+      if (canSave) form.submit();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [canSave, form]);
 
   return (
-    <div onKeyDown={onKeyDown}>
+    <div>
       <PageHeader
         title={product ? product.title : t('catalog.editor.createTitle')}
         extra={
