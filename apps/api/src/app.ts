@@ -16,8 +16,11 @@ import { dataJobRoutes } from './routes/data-jobs.routes';
 import { followUpRoutes } from './routes/follow-ups.routes';
 import { healthRoutes } from './routes/health.routes';
 import { tagRoutes } from './routes/tags.routes';
+import { orderRoutes } from './routes/orders.routes';
 import { shopRoutes } from './routes/shop.routes';
 import { shopCatalogRoutes } from './routes/shop-catalog.routes';
+import { shopOrderRoutes } from './routes/shop-orders.routes';
+import { webhookRoutes } from './routes/webhooks.routes';
 
 /** The HTTP application: read this file as the table of contents of the API. */
 export async function buildApp(
@@ -57,8 +60,11 @@ export async function buildApp(
   followUpRoutes(app, rt); //        /api/admin notes, follow-ups, tasks, notifications
   dataJobRoutes(app, rt); //         /api/admin imports and exports with progress
   catalogRoutes(app, rt); //         /api/admin/catalog: categories, products and SKUs, images, stock and its ledger
+  orderRoutes(app, rt); //           /api/admin/orders: list, detail, address/price before payment, ship, deliver, remarks, stats, settings
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
   shopCatalogRoutes(app, rt); //     /api/shop/t/:slug/catalog: categories, products, search, images
+  webhookRoutes(app, rt); //         /webhooks/payments/:tenantSlug/:provider: raw body, signature checked
+  shopOrderRoutes(app, rt); //       /api/shop/t/:slug: cart, addresses, pick-up stores, checkout, orders, pay, cancel
 
   if (opts.serveFrontends) {
     await serveSpa(app, 'admin');

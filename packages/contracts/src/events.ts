@@ -29,6 +29,19 @@ export const EVENTS = {
     productIds: z.array(z.string()),
     change: z.enum(['created', 'updated', 'status', 'deleted', 'stock']),
   }),
+  /** Order lifecycle (orders domain): every transition of the state machine, once, after its commit. */
+  'orders.order.placed': z.object({ orderId: z.string(), customerId: z.string(), total: z.number().int() }),
+  'orders.order.paid': z.object({
+    orderId: z.string(),
+    customerId: z.string(),
+    total: z.number().int().describe('fen paid'),
+    paymentId: z.string().nullable(),
+  }),
+  'orders.order.shipped': z.object({ orderId: z.string(), customerId: z.string() }),
+  'orders.order.delivered': z.object({ orderId: z.string(), customerId: z.string() }),
+  'orders.order.completed': z.object({ orderId: z.string(), customerId: z.string(), total: z.number().int() }),
+  'orders.order.cancelled': z.object({ orderId: z.string(), customerId: z.string(), by: z.enum(['shopper', 'staff']) }),
+  'orders.order.closed': z.object({ orderId: z.string(), customerId: z.string() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

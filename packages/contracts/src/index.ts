@@ -7,6 +7,7 @@ export * from './customers';
 export * from './customers.routes';
 export * from './data-jobs';
 export * from './events';
+export * from './orders';
 export * from './permissions';
 export * from './routes';
 export * from './shop';
@@ -18,6 +19,7 @@ import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
 import { dataJobRoutes } from './data-jobs';
 import type { RouteDef } from './routes';
+import { adminOrderRoutes, shopOrderRoutes } from './orders';
 import { devRoutes, shopRoutes } from './shop';
 
 /** Every route of the HTTP API, for registration, OpenAPI and the bad-input corpus test. */
@@ -32,6 +34,8 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('catalog', catalogProductRoutes),
   ...prefixKeys('catalog', catalogStockRoutes),
   ...prefixKeys('shopCatalog', shopCatalogRoutes),
+  ...prefixKeys('orders', adminOrderRoutes),
+  ...prefixKeys('shopOrders', shopOrderRoutes),
   ...prefixKeys('shop', shopRoutes),
   ...prefixKeys('dev', devRoutes),
 };

@@ -4,9 +4,10 @@
  */
 import { accessJobs } from './access';
 import { customersRegistry } from './customers';
+import { ordersRegistry } from './orders';
 import { type Config, createRuntime, mergeRegistries, type Registry, type RuntimeOptions } from './platform';
 
-export const registry: Registry = mergeRegistries({ jobs: accessJobs }, customersRegistry);
+export const registry: Registry = mergeRegistries({ jobs: accessJobs }, customersRegistry, ordersRegistry);
 
 export const startSiyu = (config: Config, opts: Omit<RuntimeOptions, 'config' | 'registry'> = {}) =>
   createRuntime({ config, registry, ...opts });

@@ -173,6 +173,7 @@ export const en: Translation = {
     customers: 'Customers',
     tags: 'Tags',
     catalog: 'Products',
+    orders: 'Orders',
   },
   perm: {
     settings: { read: 'View settings', write: 'Change settings' },
@@ -192,6 +193,11 @@ export const en: Translation = {
     },
     tags: { read: 'View tags', write: 'Manage tags and tag rules' },
     catalog: { view: 'View products and stock', manage: 'Manage products and categories', stock: 'Adjust stock' },
+    orders: {
+      view: 'View orders and statistics',
+      manage: 'Manage orders (cancel, change address, adjust price, remarks, settings)',
+      ship: 'Ship orders and mark them delivered',
+    },
   },
   org: {
     title: 'Organisation',

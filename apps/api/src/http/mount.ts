@@ -24,6 +24,13 @@ export type RouteRequest<D extends RouteDef> = {
 
 export type Handler<D extends RouteDef> = (r: RouteRequest<D>) => Promise<z.input<D['response']>>;
 
+const KEEP = Symbol('keepStatus');
+/** Answers with `status` instead of the route's success status (e.g. 200 for an idempotent repeat of a 201). */
+export function keepStatus(reply: FastifyReply, status: 200 | 201) {
+  reply.code(status);
+  (reply as unknown as Record<symbol, boolean>)[KEEP] = true;
+}
+
 const ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
@@ -98,7 +105,7 @@ export function mount<D extends RouteDef>(
           reply,
         });
       const result = WRITE.has(def.method) && opts.tx !== false ? await inTransaction(ctx, run) : await run(ctx);
-      reply.code(def.status ?? 200);
+      if (!(reply as unknown as Record<symbol, boolean>)[KEEP]) reply.code(def.status ?? 200);
       return result as unknown;
     },
   });

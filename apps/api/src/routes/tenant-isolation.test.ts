@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allRoutes, fillPath } from '@siyu/contracts';
 import { ownerOfNewTenant } from '../testing';
+import { clientKey, shopperOf } from './orders.fixtures';
 
 /** Builds, in tenant B, one entity of every kind an admin route addresses by id. */
 async function tenantWithEntities() {
@@ -30,9 +31,23 @@ async function tenantWithEntities() {
   const product = await b.agent.post('/api/admin/catalog/products', {
     title: 'B 商品',
     categoryId: category.data.id,
+    status: 'on_sale',
     skus: [{ price: 100 }],
   });
   assert.equal(product.statusCode, 201, product.body);
+  const sku = product.data.skus[0].id;
+  await b.agent.post('/api/admin/catalog/stock/adjustments', {
+    reason: 'purchase',
+    lines: [{ skuId: sku, locationId: unit.data.id, delta: 5 }],
+  });
+  const shopper = await shopperOf(b.app, b.tenant.slug);
+  const order = await shopper.post(`/api/shop/t/${b.tenant.slug}/orders`, {
+    buyNow: { skuId: sku, quantity: 1 },
+    delivery: 'pickup',
+    storeId: unit.data.id,
+    clientKey: clientKey(),
+  });
+  assert.equal(order.statusCode, 201, order.body);
   return {
     b,
     ids: {
@@ -45,6 +60,7 @@ async function tenantWithEntities() {
       field: field.data.id,
       category: category.data.id,
       product: product.data.id,
+      order: order.data.id,
     },
   };
 }
@@ -83,13 +99,26 @@ const BY_ID: Record<string, Case> = {
   'catalog.getProduct': { params: one('product') },
   'catalog.updateProduct': { params: one('product'), body: { title: '改名' } },
   'catalog.deleteProduct': { params: one('product') },
+  'orders.get': { params: one('order') },
+  'orders.changeAddress': {
+    params: one('order'),
+    body: {
+      address: { name: 'x', phone: '13800138000', province: '上海市', city: '上海市', district: '静安区', detail: 'x' },
+      reason: 'x',
+    },
+  },
+  'orders.adjustPrice': { params: one('order'), body: { adjustment: -1, reason: 'x' } },
+  'orders.cancel': { params: one('order'), body: { reason: 'x' } },
+  'orders.ship': { params: one('order'), body: { carrier: 'x', trackingNo: 'SF12345' } },
+  'orders.deliver': { params: one('order') },
+  'orders.addRemark': { params: one('order'), body: { text: 'x' } },
 };
 
 describe('tenant isolation', () => {
   it('every admin route answers 404 for ids of another tenant, and changes nothing there', async () => {
     const a = await ownerOfNewTenant();
     const { b, ids } = await tenantWithEntities();
-    const covered = /^(admin|customers|catalog)\./;
+    const covered = /^(admin|customers|catalog|orders)\./;
     const idRoutes = Object.entries(allRoutes).filter(
       ([k, r]) => covered.test(k) && r.audience === 'admin' && r.path.includes(':'),
     );
@@ -107,6 +136,8 @@ describe('tenant isolation', () => {
     const still = await b.agent.get(`/api/admin/staff/${ids.staff}`);
     assert.equal(still.data.name, 'B 员工');
     assert.equal(still.data.status, 'active');
+    const order = await b.agent.get(`/api/admin/orders/${ids.order}`);
+    assert.deepEqual([order.data.status, order.data.total, order.data.remarks], ['pending_payment', 100, []]);
     const roles = await b.agent.get('/api/admin/roles');
     assert.ok(roles.data.items.some((r: { id: string; name: string }) => r.id === ids.role && r.name === 'B 角色'));
   });
@@ -114,8 +145,10 @@ describe('tenant isolation', () => {
   it('lists, filters and references never reach another tenant', async () => {
     const a = await ownerOfNewTenant();
     const { ids } = await tenantWithEntities();
-    const all = [ids.staff, ids.role, ids.org];
+    const all = [ids.staff, ids.role, ids.org, ids.order];
     for (const url of [
+      '/api/admin/orders?limit=50',
+      `/api/admin/orders?customerId=${ids.customer}`,
       '/api/admin/staff?limit=200',
       '/api/admin/roles',
       '/api/admin/org-units',

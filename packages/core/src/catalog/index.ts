@@ -22,5 +22,6 @@ export {
   StockShortError,
 } from './stock/reservations.service';
 export { adjustStock, listLocations, listLowStock, listMovements, listStock } from './stock/stock.service';
+export { type SkuSnapshot, type SkuState, skuSnapshots } from './shop/sku-snapshots.service';
 export { searchProducts, shopCategories, shopProduct, shopProducts } from './shop/shop-catalog.service';
 export { bulkLoadCatalog, type LoadCategory, type LoadProduct } from './bulk-load.service';

@@ -100,3 +100,33 @@ export async function shopSkuRows(db: Db, t: string, productId: string) {
     available: number;
   }>(r);
 }
+
+export type SkuSnapshotRow = {
+  id: string;
+  product_id: string;
+  title: string;
+  spec_text: string;
+  cover: string | null;
+  price: number;
+  enabled: boolean;
+  sku_deleted: boolean;
+  product_deleted: boolean;
+  status: 'draft' | 'on_sale' | 'off_sale';
+  available: number;
+};
+
+/** SKUs by id with their product's title, status and cover and the units available (all locations, or one). */
+export async function skuSnapshotRows(db: Db, t: string, skuIds: string[], locationId?: string) {
+  if (!skuIds.length) return [];
+  const at = locationId ? sql` and s.location_id = ${locationId}` : sql``;
+  const r = await db.execute(sql`select k.id, k.product_id, p.title, k.spec_text, p.image_ids[1] as cover, k.price,
+      k.enabled, k.deleted_at is not null as sku_deleted, p.deleted_at is not null as product_deleted, p.status,
+      coalesce((select sum(s.on_hand - s.reserved) from ${stock} s
+        where s.tenant_id = k.tenant_id and s.sku_id = k.id${at}), 0)::int as available
+    from ${skus} k join ${products} p on p.tenant_id = k.tenant_id and p.id = k.product_id
+    where k.tenant_id = ${t} and k.id in (${sql.join(
+      skuIds.map((s) => sql`${s}`),
+      sql`, `,
+    )})`);
+  return rowsOf<SkuSnapshotRow>(r).map((x) => ({ ...x, price: Number(x.price), available: Number(x.available) }));
+}

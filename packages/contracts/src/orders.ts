@@ -1,0 +1,3 @@
+export * from './orders-admin';
+export * from './orders-common';
+export * from './orders-shop';

@@ -1,0 +1,67 @@
+import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../platform';
+import { type OrderStatusValue, orderLines, orders } from '../orders.tables';
+
+export type AdminFilter = {
+  status?: OrderStatusValue;
+  from?: Date;
+  to?: Date;
+  storeId?: string;
+  customerId?: string;
+  amountMin?: number;
+  amountMax?: number;
+  paymentMethod?: string;
+  cursor?: string;
+  limit: number;
+};
+
+/** A page of orders, newest first, with their line count and first title (one statement). */
+export async function adminOrderRows(db: Db, t: string, f: AdminFilter) {
+  const lineStats = db
+    .select({
+      orderId: orderLines.orderId,
+      itemCount: sql<number>`sum(${orderLines.quantity})::int`.as('item_count'),
+      firstTitle: sql<string>`min(${orderLines.title})`.as('first_title'),
+    })
+    .from(orderLines)
+    .where(eq(orderLines.tenantId, t))
+    .groupBy(orderLines.orderId)
+    .as('ls');
+  return db
+    .select({ order: orders, itemCount: lineStats.itemCount, firstTitle: lineStats.firstTitle })
+    .from(orders)
+    .leftJoin(lineStats, eq(lineStats.orderId, orders.id))
+    .where(
+      and(
+        eq(orders.tenantId, t),
+        f.status ? eq(orders.status, f.status) : undefined,
+        f.from ? gte(orders.placedAt, f.from) : undefined,
+        f.to ? lt(orders.placedAt, f.to) : undefined,
+        f.storeId ? eq(orders.storeId, f.storeId) : undefined,
+        f.customerId ? eq(orders.customerId, f.customerId) : undefined,
+        f.amountMin !== undefined ? gte(orders.total, f.amountMin) : undefined,
+        f.amountMax !== undefined ? lte(orders.total, f.amountMax) : undefined,
+        f.paymentMethod ? eq(orders.paymentMethod, f.paymentMethod) : undefined,
+        f.cursor ? lt(orders.id, f.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(orders.id))
+    .limit(f.limit);
+}
+
+export type DayRow = { day: string; orders: number; gmv: number; paying_customers: number };
+
+/** Paid orders per day of `timeZone` (by the day they were paid), in [from, to). */
+export async function dailyRows(db: Db, t: string, from: Date, to: Date, timeZone: string) {
+  const r = await db.execute(sql`select to_char((paid_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as day,
+      count(*)::int as orders, coalesce(sum(total), 0)::bigint as gmv, count(distinct customer_id)::int as paying_customers
+    from ${orders} where tenant_id = ${t} and paid_at >= ${from.toISOString()}::timestamptz
+      and paid_at < ${to.toISOString()}::timestamptz
+    group by 1 order by 1`);
+  return (r as unknown as { rows: DayRow[] }).rows.map((x) => ({
+    day: x.day,
+    orders: Number(x.orders),
+    gmv: Number(x.gmv),
+    payingCustomers: Number(x.paying_customers),
+  }));
+}

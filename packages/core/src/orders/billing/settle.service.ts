@@ -1,0 +1,137 @@
+import { type Ctx, inTransaction } from '../../platform';
+import { findOrder } from '../lifecycle/orders.repo';
+import { lockedOrder, transition } from '../lifecycle/state-machine';
+import type { NotificationHeaders, PaymentEvent, ProviderName } from '../payments';
+import { PaymentError } from '../payments';
+import { lockPaymentByTrade, type PaymentRow, paymentsOf, updatePayment } from './payments.repo';
+import { providerNamed } from './providers';
+
+type PaidFacts = { amountFen: number; transactionId?: string; paidAt?: Date; raw: unknown };
+export type SettleResult = 'paid' | 'duplicate' | 'mismatch' | 'paid_after_close';
+
+/**
+ * Applies a provider's "paid" to a locked payment attempt, once: a paid attempt is a duplicate (no
+ * change); an amount that is not the attempt's or the order's is recorded as a mismatch and not paid;
+ * otherwise the attempt and its order become paid. A payment for an order closed or cancelled
+ * meanwhile is recorded as a problem (to refund), and the order stays as it is.
+ */
+export async function applyPaid(ctx: Ctx, p: PaymentRow, facts: PaidFacts): Promise<SettleResult> {
+  const now = ctx.clock.now();
+  const base = { lastNotification: facts.raw as object, updatedAt: now };
+  if (p.status === 'paid') return 'duplicate';
+  // A recorded mismatch is an incident for staff to resolve; later messages for the attempt change nothing.
+  if (p.status === 'mismatch') return 'mismatch';
+  const order = await lockedOrder(ctx, p.orderId);
+  if (facts.amountFen !== p.amount || facts.amountFen !== order.total) {
+    const problem = `amount mismatch: provider says ${facts.amountFen} fen, attempt ${p.amount}, order ${order.total}`;
+    await updatePayment(ctx.db, ctx.tenantId, p.id, { ...base, status: 'mismatch', problem });
+    await ctx.audit({
+      action: 'orders.payment.mismatch',
+      entityType: 'order',
+      entityId: order.id,
+      summary: `Payment ${p.id} not accepted: ${problem}`,
+      changes: { transactionId: facts.transactionId ?? null },
+    });
+    return 'mismatch';
+  }
+  const paid = {
+    ...base,
+    status: 'paid' as const,
+    transactionId: facts.transactionId ?? null,
+    paidAt: facts.paidAt ?? now,
+  };
+  if (order.status !== 'pending_payment') {
+    await updatePayment(ctx.db, ctx.tenantId, p.id, {
+      ...paid,
+      problem: `paid while the order was ${order.status}: refund it`,
+    });
+    await ctx.audit({
+      action: 'orders.payment.after_close',
+      entityType: 'order',
+      entityId: order.id,
+      summary: `Payment ${p.id} arrived for a ${order.status} order; it needs a refund`,
+    });
+    return 'paid_after_close';
+  }
+  await updatePayment(ctx.db, ctx.tenantId, p.id, paid);
+  await transition(ctx, order, 'paid', {
+    note: `${p.provider} ${facts.transactionId ?? ''}`.trim(),
+    set: { paymentMethod: p.channel },
+    paymentId: p.id,
+  });
+  return 'paid';
+}
+
+/**
+ * A provider's notification, from the raw body: verified by the provider (a bad one gets the
+ * provider's failure answer, so it retries or gives up), then applied under the attempt's row lock.
+ */
+export async function handlePaymentNotification(
+  ctx: Ctx,
+  providerName: string,
+  rawBody: Buffer,
+  headers: NotificationHeaders,
+) {
+  const provider = providerNamed(ctx.tenantId, providerName);
+  if (!provider) return null;
+  let event: PaymentEvent;
+  try {
+    event = await provider.parseNotification(rawBody, headers);
+  } catch (e) {
+    ctx.log.warn({ err: e, provider: providerName }, 'payment notification refused');
+    return provider.acknowledgement(false, e instanceof PaymentError ? e.code : 'bad notification');
+  }
+  if (event.kind !== 'paid') return provider.acknowledgement(true);
+  const result = await inTransaction(ctx, async (tx) => {
+    const p = await lockPaymentByTrade(tx.db, tx.tenantId, provider.name as ProviderName, event.outTradeNo);
+    if (!p) return null;
+    return applyPaid(tx, p, {
+      amountFen: event.amountFen,
+      transactionId: event.transactionId,
+      paidAt: event.paidAt,
+      raw: {
+        id: event.id,
+        state: event.providerState,
+        amountFen: event.amountFen,
+        transactionId: event.transactionId,
+        raw: event.raw,
+      },
+    });
+  });
+  if (!result) {
+    ctx.log.warn({ outTradeNo: event.outTradeNo }, 'payment notification for an unknown trade');
+    return provider.acknowledgement(false, 'unknown out_trade_no');
+  }
+  return provider.acknowledgement(true);
+}
+
+/**
+ * Closes every open attempt of an order with its provider, FIRST (before stock is released). When a
+ * provider says the trade was paid, the payment is applied (from a query) and 'paid' is returned.
+ */
+export async function closeAttempts(ctx: Ctx, orderId: string): Promise<'paid' | 'closed'> {
+  const open = (await paymentsOf(ctx.db, ctx.tenantId, orderId)).filter((p) => p.status === 'pending');
+  for (const p of open) {
+    const provider = providerNamed(ctx.tenantId, p.provider);
+    if (!provider) throw new Error(`No ${p.provider} provider for tenant ${ctx.tenantId}: cannot close ${p.id}`);
+    try {
+      await provider.close(p.outTradeNo);
+    } catch (e) {
+      if (!(e instanceof PaymentError && e.code === 'ALREADY_PAID')) throw e;
+      const q = await provider.query(p.outTradeNo);
+      const r = await inTransaction(ctx, async (tx) => {
+        const locked = await lockPaymentByTrade(tx.db, tx.tenantId, p.provider, p.outTradeNo);
+        if (!locked) return null;
+        return applyPaid(tx, locked, {
+          amountFen: q.amountFen ?? -1,
+          transactionId: q.transactionId,
+          paidAt: q.paidAt,
+          raw: { query: q.status, transactionId: q.transactionId, amountFen: q.amountFen },
+        });
+      });
+      if (r === 'paid' || r === 'duplicate') return 'paid';
+    }
+  }
+  const o = await findOrder(ctx.db, ctx.tenantId, orderId);
+  return o && o.status !== 'pending_payment' && o.paidAt ? 'paid' : 'closed';
+}

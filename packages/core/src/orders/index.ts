@@ -1,0 +1,32 @@
+/**
+ * orders: cart, addresses, shipping rules, the checkout pricing pipeline, orders and their state
+ * machine, payment attempts and provider notifications. The provider layer is in ./payments.
+ */
+import { mergeRegistries } from '../platform';
+import { ordersJobs } from './lifecycle/orders.jobs';
+
+export * from './payments';
+export { addressOf, createAddress, deleteAddress, listAddresses, updateAddress } from './cart/addresses.service';
+export { addToCart, getCart, removeCartItem, updateCartItem } from './cart/cart.service';
+export { pickupStores, previewCheckout } from './checkout/checkout.service';
+export { DISCOUNT_STEPS, type PricingState, type PricingStep, shippingFee } from './checkout/pricing';
+export { DEFAULT_ORDER_SETTINGS, getOrderSettings, updateOrderSettings } from './checkout/settings.service';
+export { orderById, placeOrder } from './lifecycle/place-order.service';
+export {
+  addRemark,
+  adjustPrice,
+  changeAddress,
+  confirmReceipt,
+  deliverOrder,
+  endUnpaid,
+  shipOrder,
+} from './lifecycle/lifecycle.service';
+export { CLOSE_EXPIRED_JOB } from './lifecycle/orders.jobs';
+export { NEXT as ORDER_TRANSITIONS } from './lifecycle/state-machine';
+export { myOrders } from './lifecycle/queries.service';
+export { adminOrder, dailyStats, listOrders } from './admin/admin-orders.service';
+export { payOrder } from './billing/pay.service';
+export { handlePaymentNotification } from './billing/settle.service';
+export { setTenantPayments, type TenantPayments, tenantPayments } from './billing/providers';
+
+export const ordersRegistry = mergeRegistries({ jobs: ordersJobs });
