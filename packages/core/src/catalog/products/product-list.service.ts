@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform';
 import { categoryAndDescendants } from '../categories/category-tree';
 import { toProducts } from './products.dto';
 import { distinctTags, listProductRows, lowStockCondition, productsTable as p } from './products.repo';
+import { stockLocationIds } from '../stock/stock.service';
 import { productQueryText } from './search-tokens';
 
 /** The SQL conditions of the admin filters (category includes its descendants). */
@@ -32,8 +33,10 @@ async function conditions(ctx: Ctx, f: ProductFilter) {
   if (f.tag) where.push(sql`${p.tags} @> array[${f.tag}]::text[]`);
   if (f.priceMin !== undefined) where.push(sql`${p.priceMax} >= ${f.priceMin}`);
   if (f.priceMax !== undefined) where.push(sql`${p.priceMin} <= ${f.priceMax}`);
-  if (f.lowStock === true) where.push(lowStockCondition());
-  if (f.lowStock === false) where.push(sql`not ${lowStockCondition()}`);
+  if (f.lowStock !== undefined) {
+    const low = lowStockCondition(await stockLocationIds(ctx));
+    where.push(f.lowStock ? low : sql`not ${low}`);
+  }
   return where;
 }
 

@@ -3,6 +3,7 @@ import { tenantSlug } from '../../access';
 import type { Ctx } from '../../platform';
 import { listCategoryRows } from '../categories/categories.repo';
 import { imageUrl } from '../images/images.service';
+import { stockLocationIds } from '../stock/stock.service';
 import { type ProductListRow, productsWithLowStock, type SkuRow, skuRowsOf, stockTotalsOfSkus } from './products.repo';
 
 const stockOf = (t: { onHand: number; reserved: number } | undefined) => ({
@@ -30,12 +31,11 @@ export async function toProducts(ctx: Ctx, rows: ProductListRow[], full: false):
 export async function toProducts(ctx: Ctx, rows: ProductListRow[], full: boolean) {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [slug, cats, skuRows, low] = await Promise.all([
-    tenantSlug(ctx),
-    listCategoryRows(ctx.db, ctx.tenantId),
-    skuRowsOf(ctx.db, ctx.tenantId, ids),
-    productsWithLowStock(ctx.db, ctx.tenantId, ids),
-  ]);
+  // one after another: inside a transaction the queries share one connection
+  const slug = await tenantSlug(ctx);
+  const cats = await listCategoryRows(ctx.db, ctx.tenantId);
+  const skuRows = await skuRowsOf(ctx.db, ctx.tenantId, ids);
+  const low = await productsWithLowStock(ctx.db, ctx.tenantId, ids, await stockLocationIds(ctx));
   const totals = await stockTotalsOfSkus(
     ctx.db,
     ctx.tenantId,

@@ -97,18 +97,32 @@ export const listProductRows = (
 
 export const productsTable = products;
 
-/** Products with some enabled SKU whose stock row at some location is at or below the product's threshold. */
-export const lowStockCondition = () => sql`exists (
+/**
+ * Products with some enabled SKU at or below the product's threshold at some location: a stock row
+ * that low, or — for products on sale — one of `locationIds` holding no row for it (never stocked
+ * there counts as zero).
+ */
+export const lowStockCondition = (locationIds: string[]) => sql`(exists (
   select 1 from ${stock} s join ${skus} k on k.tenant_id = s.tenant_id and k.id = s.sku_id
   where s.tenant_id = ${products.tenantId} and s.product_id = ${products.id}
-    and k.enabled and k.deleted_at is null and s.on_hand - s.reserved <= ${products.lowStockThreshold})`;
+    and k.enabled and k.deleted_at is null and s.on_hand - s.reserved <= ${products.lowStockThreshold})${
+      locationIds.length
+        ? sql` or exists (
+  select 1 from ${skus} k cross join (values ${sql.join(
+    locationIds.map((id) => sql`(${id})`),
+    sql`, `,
+  )}) as l(id)
+  where ${products.status} = 'on_sale' and k.tenant_id = ${products.tenantId} and k.product_id = ${products.id}
+    and k.enabled and k.deleted_at is null and not exists (select 1 from ${stock} x where x.tenant_id = k.tenant_id and x.sku_id = k.id and x.location_id = l.id))`
+        : sql``
+    })`;
 
-export async function productsWithLowStock(db: Db, tenantId: string, ids: string[]) {
+export async function productsWithLowStock(db: Db, tenantId: string, ids: string[], locationIds: string[]) {
   if (!ids.length) return new Set<string>();
   const rows = await db
     .select({ id: products.id })
     .from(products)
-    .where(and(eq(products.tenantId, tenantId), inArray(products.id, ids), lowStockCondition()));
+    .where(and(eq(products.tenantId, tenantId), inArray(products.id, ids), lowStockCondition(locationIds)));
   return new Set(rows.map((r) => r.id));
 }
 

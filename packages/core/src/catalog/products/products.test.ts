@@ -125,7 +125,10 @@ describe('catalog products', () => {
     assert.deepEqual(await ids({ status: ['draft'] }), ['贝果']);
     assert.deepEqual(await ids({ tag: '新品' }), ['可颂', '柠檬茶']);
     assert.deepEqual(await ids({ priceMin: 1000, priceMax: 2000 }), ['可颂']);
-    assert.deepEqual(await ids({ lowStock: true }), ['可颂']);
+    assert.deepEqual(await ids({ lowStock: true }), ['可颂'], 'the draft 贝果 was never stocked: not an alert');
+    await inTransaction(ctx, (tx) => updateProduct(tx, b.id, { status: 'on_sale' }));
+    assert.deepEqual(await ids({ lowStock: true }), ['可颂', '贝果'], 'on sale and never stocked: low');
+    await inTransaction(ctx, (tx) => updateProduct(tx, b.id, { status: 'draft' }));
     assert.deepEqual(await ids({ q: 'kesong' }), ['可颂']);
     const newest = [a.id, b.id, c.id].sort().reverse(); // ids sort by creation time
     const page1 = await listProducts(ctx, { limit: 2 });

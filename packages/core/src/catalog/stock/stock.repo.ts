@@ -128,11 +128,35 @@ export type LevelRow = {
   threshold: number;
 };
 
+/**
+ * Stock rows plus a zero row for every (SKU of a product on sale, location) without one: a SKU on sale
+ * but never stocked somewhere is the most urgent low-stock case, and it has no row to find.
+ */
+const withMissingRows = (t: string, locationIds: string[]) => sql`(
+  select tenant_id, sku_id, location_id, product_id, on_hand, reserved, updated_at from ${stock} where tenant_id = ${t}
+  union all
+  select k.tenant_id, k.id, l.id, k.product_id, 0, 0, k.created_at
+  from ${skus} k join ${products} q on q.tenant_id = k.tenant_id and q.id = k.product_id and q.status = 'on_sale'
+  cross join (values ${sql.join(
+    locationIds.map((id) => sql`(${id})`),
+    sql`, `,
+  )}) as l(id)
+  where k.tenant_id = ${t} and not exists (
+    select 1 from ${stock} x where x.tenant_id = k.tenant_id and x.sku_id = k.id and x.location_id = l.id))`;
+
 /** Stock levels joined with SKU and product; `low` keeps enabled SKUs at or below their threshold. */
 export async function levelRows(
   db: Db,
   t: string,
-  f: { productId?: string; skuId?: string; locationId?: string; low?: boolean; pairs?: [string, string][] },
+  f: {
+    productId?: string;
+    skuId?: string;
+    locationId?: string;
+    low?: boolean;
+    pairs?: [string, string][];
+    /** With `low`: these locations count as holding 0 of a SKU they have no stock row for. */
+    locationIds?: string[];
+  },
   order: 'sku' | 'available',
   after: SQL | undefined,
   limit: number,
@@ -156,7 +180,7 @@ export async function levelRows(
   const orderBy = order === 'sku' ? sql`s.sku_id, s.location_id` : sql`s.on_hand - s.reserved, s.sku_id, s.location_id`;
   const r = await db.execute(sql`select s.sku_id, s.location_id, s.product_id, s.on_hand, s.reserved, s.updated_at,
       p.title, k.spec_text, p.low_stock_threshold as threshold
-    from ${stock} s
+    from ${f.low && f.locationIds?.length ? withMissingRows(t, f.locationIds) : stock} s
     join ${skus} k on k.tenant_id = s.tenant_id and k.id = s.sku_id
     join ${products} p on p.tenant_id = s.tenant_id and p.id = s.product_id
     where ${sql.join(w, sql` and `)} order by ${orderBy} limit ${limit}`);

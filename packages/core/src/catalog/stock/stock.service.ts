@@ -36,6 +36,9 @@ export async function listLocations(ctx: Ctx) {
   return { items: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind as 'store' | 'warehouse' })) };
 }
 
+/** The stores and warehouses stock can be at (a SKU without a row at one of them counts as zero there). */
+export const stockLocationIds = async (ctx: Ctx) => (await listLocations(ctx)).items.map((l) => l.id);
+
 async function toLevels(ctx: Ctx, rows: LevelRow[]): Promise<StockLevel[]> {
   const names = await orgUnitSummaries(
     ctx,
@@ -140,7 +143,8 @@ export async function listStock(
 ) {
   const c = splitCursor(q.cursor, 2);
   const after = c ? sql`(s.sku_id, s.location_id) > (${c[0]}, ${c[1]})` : undefined;
-  const rows = await levelRows(ctx.db, ctx.tenantId, { ...q, low: q.lowOnly }, 'sku', after, q.limit + 1);
+  const locationIds = q.lowOnly ? await stockLocationIds(ctx) : undefined;
+  const rows = await levelRows(ctx.db, ctx.tenantId, { ...q, low: q.lowOnly, locationIds }, 'sku', after, q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
@@ -156,10 +160,11 @@ export async function listLowStock(ctx: Ctx, q: { locationId?: string; cursor?: 
   const after = c
     ? sql`(s.on_hand - s.reserved, s.sku_id, s.location_id) > (${Number(c[0])}::int, ${c[1]}, ${c[2]})`
     : undefined;
+  const locationIds = await stockLocationIds(ctx);
   const rows = await levelRows(
     ctx.db,
     ctx.tenantId,
-    { locationId: q.locationId, low: true },
+    { locationId: q.locationId, low: true, locationIds },
     'available',
     after,
     q.limit + 1,

@@ -138,14 +138,28 @@ describe('catalog stock', () => {
     assert.equal(reserves.length, 3);
   });
 
-  it('lists low stock lowest first', async () => {
-    const { ctx, a, b, adjust } = await setup();
+  it('lists low stock lowest first, counting a location that never held the SKU as zero', async () => {
+    const { ctx, sku, a, b, adjust } = await setup();
+    const low = async (opts: { locationId?: string } = {}) =>
+      (await listLowStock(ctx, { limit: 10, ...opts })).items.map((l) => [l.locationId, l.available, l.low]);
+    assert.deepEqual(
+      (await low()).sort(),
+      [
+        [a.id, 0, true],
+        [b.id, 0, true],
+      ].sort(),
+      'a SKU never stocked is low everywhere',
+    );
     await adjust('purchase', 2, a.id);
     await adjust('purchase', 9, b.id);
-    const low = await listLowStock(ctx, { limit: 10 });
-    assert.deepEqual(
-      low.items.map((l) => [l.locationId, l.available, l.low]),
-      [[a.id, 2, true]],
-    );
+    assert.deepEqual(await low(), [[a.id, 2, true]]);
+    await adjust('damage', -9, b.id);
+    assert.deepEqual(await low(), [
+      [b.id, 0, true],
+      [a.id, 2, true],
+    ]);
+    assert.deepEqual(await low({ locationId: a.id }), [[a.id, 2, true]]);
+    const listed = await listStock(ctx, { skuId: sku, lowOnly: true, limit: 10 });
+    assert.equal(listed.items.length, 2);
   });
 });
