@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Runtime } from '@siyu/core/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { wireDemoPayments } from './demo/payments-sandbox';
 import { installErrorHandler } from './http/errors';
 import { rejectNulBytes } from './http/nul-bytes';
 import { serveSpa } from './http/static';
@@ -65,6 +66,8 @@ export async function buildApp(
   shopCatalogRoutes(app, rt); //     /api/shop/t/:slug/catalog: categories, products, search, images
   webhookRoutes(app, rt); //         /webhooks/payments/:tenantSlug/:provider: raw body, signature checked
   shopOrderRoutes(app, rt); //       /api/shop/t/:slug: cart, addresses, pick-up stores, checkout, orders, pay, cancel
+
+  await wireDemoPayments(app, rt); // demo mode only: /sandbox/wechatpay (WeChat Pay v3 sandbox) + the demo tenant's provider
 
   if (opts.serveFrontends) {
     await serveSpa(app, 'admin');

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
-import { type OrderStatusValue, orderLines, orderTransitions, orders } from '../orders.tables';
+import { ORDER_STATUSES, type OrderStatusValue, orderLines, orderTransitions, orders } from '../orders.tables';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderInsert = typeof orders.$inferInsert;
@@ -62,7 +62,11 @@ export const transitionsOf = (db: Db, t: string, orderId: string) =>
     .select()
     .from(orderTransitions)
     .where(and(eq(orderTransitions.tenantId, t), eq(orderTransitions.orderId, orderId)))
-    .orderBy(asc(orderTransitions.id));
+    // Changes in the same millisecond follow the state machine's order.
+    .orderBy(
+      asc(orderTransitions.at),
+      sql`array_position(array[${sql.raw(ORDER_STATUSES.map((x) => `'${x}'`).join(','))}]::text[], ${orderTransitions.toStatus})`,
+    );
 
 export const customerOrders = (
   db: Db,

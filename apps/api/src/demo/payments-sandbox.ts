@@ -1,0 +1,90 @@
+/**
+ * DEMO MODE ONLY: the WeChat Pay API v3 sandbox served by the API itself under /sandbox/wechatpay,
+ * with a merchant key pair and APIv3 key generated at every start, and the demo tenant's WeChat Pay
+ * provider pointed at it. The sandbox speaks the real protocol (signed requests and answers, AES-GCM
+ * notifications), so payments go through the same verification code as production.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import * as access from '@siyu/core/access';
+import * as orders from '@siyu/core/orders';
+import type { Runtime } from '@siyu/core/platform';
+import type { FastifyInstance } from 'fastify';
+import { DEMO } from './seed';
+
+export const SANDBOX_PATH = '/sandbox/wechatpay';
+const MCHID = '1900000109';
+const APPID = 'wxsiyudemo0000001';
+const SERIAL = 'SIYU_DEMO_MERCHANT_SERIAL';
+
+export type DemoPayments = {
+  sandbox: orders.WechatPaySandbox;
+  mchid: string;
+  /** Gives a tenant a WeChat Pay provider talking to the sandbox at `baseUrl` (where this API listens). */
+  configureTenant(tenantId: string, slug: string, baseUrl: string): void;
+};
+
+const wired = new WeakMap<FastifyInstance, DemoPayments>();
+/** The sandbox of an app built in demo mode (tests drive the buyer's side through it). */
+export const demoPaymentsOf = (app: FastifyInstance) => wired.get(app) ?? null;
+
+export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
+  if (rt.config.mode !== 'demo') return null;
+  const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const apiV3Key = randomBytes(16).toString('hex'); // 32 characters
+  const sandbox = orders.createWechatPaySandbox({
+    clock: rt.clock,
+    merchants: [{ mchid: MCHID, serial: SERIAL, publicKey: merchant.publicKey, apiV3Key }],
+    basePath: SANDBOX_PATH,
+    cashierUrl: `${rt.config.publicUrl}${SANDBOX_PATH}/cashier`,
+  });
+  const configureTenant = (tenantId: string, slug: string, baseUrl: string) =>
+    orders.setTenantPayments(tenantId, {
+      providers: [
+        orders.createWechatPayProvider({
+          mchid: MCHID,
+          appid: APPID,
+          merchantPrivateKey: merchant.privateKey,
+          merchantSerial: SERIAL,
+          apiV3Key,
+          platformKeys: [{ serial: sandbox.platformSerial, key: sandbox.platformPublicKey }],
+          baseUrl: `${baseUrl}${SANDBOX_PATH}`,
+          clock: rt.clock,
+        }),
+      ],
+      notifyUrl: (provider) => `${baseUrl}/webhooks/payments/${slug}/${provider}`,
+    });
+
+  app.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
+    // The buyer's side: confirm (or fail) a payment; the sandbox then notifies the shop's webhook over HTTP.
+    raw.post<{ Querystring: { prepay_id?: string; outcome?: string } }>(
+      `${SANDBOX_PATH}/cashier/confirm`,
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const tx = sandbox.transactionByPrepayId(String(req.query.prepay_id ?? ''));
+        if (!tx) return reply.code(404).send({ code: 'NOT_FOUND', message: 'No such prepay_id' });
+        const n = sandbox.pay(MCHID, tx.out_trade_no, req.query.outcome === 'fail' ? 'fail' : 'success');
+        const delivered = n
+          ? await orders.deliverNotification(n).catch((e: Error) => ({ status: 0, body: e.message }))
+          : null;
+        return { outTradeNo: tx.out_trade_no, notified: delivered };
+      },
+    );
+    raw.all(`${SANDBOX_PATH}/*`, { schema: { hide: true } }, async (req, reply) => {
+      const out = await sandbox.handle({
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+      });
+      return reply.code(out.status).headers(out.headers).send(out.body);
+    });
+  });
+
+  const demo = await access.getTenantBySlug(rt.db, DEMO.slug).catch(() => null);
+  if (demo) configureTenant(demo.id, demo.slug, rt.config.publicUrl);
+  const wiredPayments = { sandbox, mchid: MCHID, configureTenant };
+  wired.set(app, wiredPayments);
+  return wiredPayments;
+}
