@@ -73,7 +73,13 @@ describe('shop catalog API', () => {
     await shopper.post(`/api/shop/t/${tenant.slug}/auth/sms-code`, { phone });
     const code = (await shopper.get(`/api/dev/sms?phone=${phone}`)).data.items[0].code;
     ok(await shopper.post(`/api/shop/t/${tenant.slug}/auth/sms-login`, { phone, code }));
-    ok(await shopper.get(`${base}/search?q=${encodeURIComponent('拿铁')}`));
+    // Without the session's x-csrf-token (as when another site embeds the URL) the search is not recorded.
+    ok(await shopper.get(`${base}/search?q=${encodeURIComponent('燕麦')}`));
+    ok(
+      await shopper.request('GET', `${base}/search?q=${encodeURIComponent('拿铁')}`, undefined, {
+        'x-csrf-token': shopper.csrf!,
+      }),
+    );
     const customers = ok(await agent.get(`/api/admin/customers?q=${phone}`)).items;
     assert.equal(customers.length, 1);
     const tl = ok(await agent.get(`/api/admin/customers/${customers[0].id}/timeline?types=search.performed`)).items;

@@ -11,11 +11,16 @@ export function shopCatalogRoutes(app: FastifyInstance, rt: Runtime) {
   mount(app, rt, r.categories, ({ ctx }) => catalog.shopCategories(ctx));
   mount(app, rt, r.products, ({ ctx, query }) => catalog.shopProducts(ctx, query));
   mount(app, rt, r.product, ({ ctx, params }) => catalog.shopProduct(ctx, params.id));
+  // A search is recorded on the shopper's timeline only when the request carries the session's CSRF
+  // token: a GET that another site makes the browser send (an <img src>) cannot, and records nothing.
   mount(app, rt, r.search, async ({ ctx, query, req }) => {
     const shopper = req.cookies[SHOP_COOKIE]
       ? await access.authenticateShopper(ctx, req.cookies[SHOP_COOKIE]).catch(() => null)
       : null;
-    const account = shopper ? { id: shopper.account.id, phone: shopper.account.phone } : null;
+    const account =
+      shopper && req.headers['x-csrf-token'] === shopper.csrfToken
+        ? { id: shopper.account.id, phone: shopper.account.phone }
+        : null;
     return catalog.searchProducts(ctx, query, account);
   });
   mount(app, rt, r.image, async ({ ctx, params, reply }) => {

@@ -41,7 +41,8 @@ export class ApiError extends Error {
 }
 
 // The CSRF token of the shop session lives in memory only: it comes with every login answer and with
-// GET me (which the app calls on start), and goes out as `x-csrf-token` on every non-GET request.
+// GET me (which the app calls on start), and goes out as `x-csrf-token` on every request (reads that
+// record something, like a search on the shopper's timeline, record it only when the header is there).
 let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
@@ -69,7 +70,7 @@ const zodIssues = (error: z.ZodError): FieldIssue[] =>
 async function send(def: RouteDef, input: AnyInput, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (def.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(`/api${fillPath(def.path, input.params)}${toQueryString(input.query)}`, {
       method: def.method,
