@@ -4,6 +4,7 @@
  */
 import { mergeRegistries } from '../platform';
 import { ordersJobs } from './lifecycle/orders.jobs';
+import { ordersSubscribers } from './orders.subscribers';
 
 export * from './payments';
 export { addressOf, createAddress, deleteAddress, listAddresses, updateAddress } from './cart/addresses.service';
@@ -29,4 +30,4 @@ export { payOrder } from './billing/pay.service';
 export { handlePaymentNotification } from './billing/settle.service';
 export { setTenantPayments, type TenantPayments, tenantPayments } from './billing/providers';
 
-export const ordersRegistry = mergeRegistries({ jobs: ordersJobs });
+export const ordersRegistry = mergeRegistries({ jobs: ordersJobs, subscribers: ordersSubscribers });

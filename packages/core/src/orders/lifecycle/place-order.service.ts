@@ -1,7 +1,7 @@
 import type { Order, PlaceOrderInput } from '@siyu/contracts';
 import type { z } from 'zod';
 import { reserveStock, SkuUnavailableError } from '../../catalog';
-import { conflict, type Ctx, inTransaction, MINUTE, newId, notFound } from '../../platform';
+import { conflict, type Ctx, inTransaction, invalid, MINUTE, newId, notFound } from '../../platform';
 import { removeBought } from '../cart/cart.service';
 import { checkout } from '../checkout/checkout.service';
 import { getOrderSettings } from '../checkout/settings.service';
@@ -48,8 +48,7 @@ async function placeInTx(ctx: Ctx, customerId: string, input: z.output<typeof Pl
   const blocked = c.state.problems.filter((p) => p.issue !== 'short' && p.issue !== 'out_of_stock');
   if (blocked.length) throw new SkuUnavailableError(blocked.map((p) => p.skuId));
   if (b.total <= 0) throw conflict('ZERO_TOTAL', 'An order must cost at least 1 fen');
-  if (input.delivery === 'express' && !c.address)
-    throw notFound('Address', input.addressId ?? 'default (add an address first)');
+  if (input.delivery === 'express' && !c.address) throw invalid('addressId', 'add a delivery address first');
   const now = ctx.clock.now();
   const id = newId('ord', now);
   const allocations = await reserveStock(
