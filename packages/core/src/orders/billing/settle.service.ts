@@ -82,22 +82,29 @@ export async function handlePaymentNotification(
     return provider.acknowledgement(false, e instanceof PaymentError ? e.code : 'bad notification');
   }
   if (event.kind !== 'paid') return provider.acknowledgement(true);
-  const result = await inTransaction(ctx, async (tx) => {
-    const p = await lockPaymentByTrade(tx.db, tx.tenantId, provider.name as ProviderName, event.outTradeNo);
-    if (!p) return null;
-    return applyPaid(tx, p, {
-      amountFen: event.amountFen,
-      transactionId: event.transactionId,
-      paidAt: event.paidAt,
-      raw: {
-        id: event.id,
-        state: event.providerState,
+  let result: SettleResult | null;
+  try {
+    result = await inTransaction(ctx, async (tx) => {
+      const p = await lockPaymentByTrade(tx.db, tx.tenantId, provider.name as ProviderName, event.outTradeNo);
+      if (!p) return null;
+      return applyPaid(tx, p, {
         amountFen: event.amountFen,
         transactionId: event.transactionId,
-        raw: event.raw,
-      },
+        paidAt: event.paidAt,
+        raw: {
+          id: event.id,
+          state: event.providerState,
+          amountFen: event.amountFen,
+          transactionId: event.transactionId,
+          raw: event.raw,
+        },
+      });
     });
-  });
+  } catch (e) {
+    // Not applied (e.g. the database is unavailable): answer failure so that the provider retries.
+    ctx.log.error({ err: e, outTradeNo: event.outTradeNo }, 'payment notification not applied');
+    return provider.acknowledgement(false, 'not applied, retry');
+  }
   if (!result) {
     ctx.log.warn({ outTradeNo: event.outTradeNo }, 'payment notification for an unknown trade');
     return provider.acknowledgement(false, 'unknown out_trade_no');

@@ -2,6 +2,7 @@ import type { AddressSnapshot, OrderStatus, ShipInput } from '@siyu/contracts';
 import type { z } from 'zod';
 import { releaseStock, shipStock } from '../../catalog';
 import { conflict, type Ctx, inTransaction, notFound } from '../../platform';
+import { paymentFailure } from '../billing/pay.service';
 import { closeAttempts } from '../billing/settle.service';
 import { closeOpenPayments } from '../billing/payments.repo';
 import { appendRemark, findOrder, type OrderRow, updateOrder } from './orders.repo';
@@ -21,7 +22,7 @@ export async function endUnpaid(
   const o = await findOrder(ctx.db, ctx.tenantId, id);
   if (!o || (opts.customerId && o.customerId !== opts.customerId)) throw notFound('Order', id);
   if (o.status !== 'pending_payment') throw illegal(o, to);
-  if ((await closeAttempts(ctx, id)) === 'paid') {
+  if ((await closeAttempts(ctx, id).catch(paymentFailure)) === 'paid') {
     if (to === 'closed') return 'paid';
     throw illegal({ id, status: 'paid' }, to);
   }
