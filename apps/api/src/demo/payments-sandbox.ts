@@ -9,6 +9,7 @@ import * as access from '@siyu/core/access';
 import * as orders from '@siyu/core/orders';
 import type { Runtime } from '@siyu/core/platform';
 import type { FastifyInstance } from 'fastify';
+import { sandboxCashier } from './sandbox-cashier';
 import { DEMO } from './seed';
 
 export const SANDBOX_PATH = '/sandbox/wechatpay';
@@ -57,20 +58,7 @@ export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
   app.register(async (raw) => {
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
-    // The buyer's side: confirm (or fail) a payment; the sandbox then notifies the shop's webhook over HTTP.
-    raw.post<{ Querystring: { prepay_id?: string; outcome?: string } }>(
-      `${SANDBOX_PATH}/cashier/confirm`,
-      { schema: { hide: true } },
-      async (req, reply) => {
-        const tx = sandbox.transactionByPrepayId(String(req.query.prepay_id ?? ''));
-        if (!tx) return reply.code(404).send({ code: 'NOT_FOUND', message: 'No such prepay_id' });
-        const n = sandbox.pay(MCHID, tx.out_trade_no, req.query.outcome === 'fail' ? 'fail' : 'success');
-        const delivered = n
-          ? await orders.deliverNotification(n).catch((e: Error) => ({ status: 0, body: e.message }))
-          : null;
-        return { outTradeNo: tx.out_trade_no, notified: delivered };
-      },
-    );
+    sandboxCashier(raw, { path: `${SANDBOX_PATH}/cashier`, sandbox, mchid: MCHID });
     raw.all(`${SANDBOX_PATH}/*`, { schema: { hide: true } }, async (req, reply) => {
       const out = await sandbox.handle({
         method: req.method,

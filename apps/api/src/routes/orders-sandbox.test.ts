@@ -40,6 +40,10 @@ describe('orders with the WeChat Pay sandbox', () => {
     assert.ok(prepayId, pay.action.url);
     assert.equal(demo.sandbox.transaction(demo.mchid, pay.outTradeNo)?.amount.total, 5600);
 
+    const cashier = await fetch(`${baseUrl}${SANDBOX_PATH}/cashier?prepay_id=${prepayId}`);
+    const html = await cashier.text();
+    assert.equal(cashier.status, 200);
+    assert.ok(html.includes('沙箱支付') && html.includes('¥56.00'), html);
     // The buyer confirms on the sandbox cashier; the sandbox POSTs the notification to our webhook.
     const confirm = await fetch(`${baseUrl}${SANDBOX_PATH}/cashier/confirm?prepay_id=${prepayId}`, { method: 'POST' });
     const confirmed = (await confirm.json()) as { notified: { status: number } };

@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import { reserveStock, SkuUnavailableError } from '../../catalog';
 import { conflict, type Ctx, inTransaction, invalid, MINUTE, newId, notFound } from '../../platform';
 import { removeBought } from '../cart/cart.service';
-import { checkout } from '../checkout/checkout.service';
-import { getOrderSettings } from '../checkout/settings.service';
+import { type Checkout, checkout } from '../checkout/checkout.service';
 import { toOrder } from './order-dto';
 import { findOrderByClientKey, findOrder, insertLines, insertOrder, insertTransition, linesOf } from './orders.repo';
 
@@ -56,7 +55,7 @@ async function placeInTx(ctx: Ctx, customerId: string, input: z.output<typeof Pl
     c.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity, ...(c.storeId ? { locationId: c.storeId } : {}) })),
     id,
   );
-  const settings = await getOrderSettings(ctx);
+  const settings = c.state.input.settings;
   const { id: _a, isDefault: _d, updatedAt: _u, ...address } = c.address ?? ({} as NonNullable<typeof c.address>);
   const inserted = await insertOrder(ctx.db, {
     tenantId: ctx.tenantId,
@@ -79,6 +78,13 @@ async function placeInTx(ctx: Ctx, customerId: string, input: z.output<typeof Pl
     updatedAt: now,
   });
   if (!inserted) throw new SameKey();
+  await recordPlaced(ctx, id, customerId, c, now);
+  return id;
+}
+
+/** The order's lines and first history row, the cart, the event and the audit entry. */
+async function recordPlaced(ctx: Ctx, id: string, customerId: string, c: Checkout, now: Date) {
+  const b = c.state.breakdown;
   await insertLines(
     ctx.db,
     b.lines.map((l) => ({ ...l, tenantId: ctx.tenantId, id: newId('oln', now), orderId: id })),
@@ -106,5 +112,4 @@ async function placeInTx(ctx: Ctx, customerId: string, input: z.output<typeof Pl
     entityId: id,
     summary: `Order ${id} placed: ${b.lines.length} line(s), total ${b.total} fen`,
   });
-  return id;
 }
