@@ -35,3 +35,11 @@ export const closeOpenPayments = (db: Db, t: string, orderId: string, at: Date) 
     .update(payments)
     .set({ status: 'closed', updatedAt: at })
     .where(and(eq(payments.tenantId, t), eq(payments.orderId, orderId), eq(payments.status, 'pending')));
+
+/** Locks an order's attempts (before the order row, the order notifications take them in). */
+export const lockPaymentsOf = (db: Db, t: string, orderId: string) =>
+  db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.tenantId, t), eq(payments.orderId, orderId)))
+    .for('update');

@@ -4,7 +4,7 @@ import { releaseStock, shipStock } from '../../catalog';
 import { conflict, type Ctx, inTransaction, notFound } from '../../platform';
 import { paymentFailure } from '../billing/pay.service';
 import { closeAttempts } from '../billing/settle.service';
-import { closeOpenPayments } from '../billing/payments.repo';
+import { closeOpenPayments, lockPaymentsOf } from '../billing/payments.repo';
 import { appendRemark, findOrder, type OrderRow, updateOrder } from './orders.repo';
 import { actorLabel, illegal, lockedOrder, transition } from './state-machine';
 
@@ -27,6 +27,7 @@ export async function endUnpaid(
     throw illegal({ id, status: 'paid' }, to);
   }
   return inTransaction(ctx, async (tx) => {
+    await lockPaymentsOf(tx.db, tx.tenantId, id); // attempts first, then the order: a notification's order
     const locked = await lockedOrder(tx, id);
     if (locked.status !== 'pending_payment' && to === 'closed') return locked.status;
     const done = await transition(tx, locked, to, { note: opts.reason ?? null });
