@@ -16,6 +16,8 @@ export const ORDER_LIMITS = {
   paymentMinutesDefault: 15,
   paymentMinutesMin: 5,
   paymentMinutesMax: 1440,
+  /** Notifications are not guaranteed: an attempt still pending this long is queried by the reconcile job. */
+  reconcileAfterMinutes: 2,
   /** Province overrides in the express fee rules. */
   provinceRules: 40,
   remarkChars: 200,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLOSE_EXPIRED_JOB } from '@siyu/core/orders';
+import { CLOSE_EXPIRED_JOB, RECONCILE_JOB } from '@siyu/core/orders';
 import { MINUTE } from '@siyu/core/platform';
 import { ADDRESS, clientKey, shop } from './orders.fixtures';
 import { expectError, ok } from './tags.fixtures';
@@ -139,6 +139,25 @@ describe('placing and paying orders', () => {
       409,
       'ORDER_STATE',
     );
+  });
+
+  it('reconciles by query: an attempt paid at the provider whose notification never came becomes paid', async () => {
+    const s = await shop({ stock: 5 });
+    const order = await placed(s, 1);
+    const pay = ok(await s.shopper.post(`${s.base}/orders/${order.id}/pay`, { channel: 'wechat_jsapi' }));
+    const untouched = await placed(s, 1);
+    ok(await s.shopper.post(`${s.base}/orders/${untouched.id}/pay`, { channel: 'wechat_jsapi' }));
+    s.fake.pay(pay.outTradeNo);
+    const reconcile = async () => {
+      await s.tenant.ctx.enqueue(RECONCILE_JOB, { tenantId: s.tenant.tenantId });
+      await s.rt.drain({ tenantId: s.tenant.tenantId });
+    };
+    await reconcile();
+    assert.equal(ok(await s.shopper.get(`${s.base}/orders/${order.id}`)).status, 'pending_payment', 'too early');
+    s.clock.advance(3 * MINUTE);
+    await reconcile();
+    assert.equal(ok(await s.shopper.get(`${s.base}/orders/${order.id}`)).status, 'paid');
+    assert.equal(ok(await s.shopper.get(`${s.base}/orders/${untouched.id}`)).status, 'pending_payment');
   });
 
   it('applies a notification once, records an amount mismatch without paying, refuses a bad signature', async () => {

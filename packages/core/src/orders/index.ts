@@ -3,6 +3,7 @@
  * machine, payment attempts and provider notifications. The provider layer is in ./payments.
  */
 import { mergeRegistries } from '../platform';
+import { reconcileJobs } from './billing/reconcile.jobs';
 import { ordersJobs } from './lifecycle/orders.jobs';
 import { ordersSubscribers } from './orders.subscribers';
 
@@ -23,6 +24,7 @@ export {
   shipOrder,
 } from './lifecycle/lifecycle.service';
 export { CLOSE_EXPIRED_JOB } from './lifecycle/orders.jobs';
+export { RECONCILE_JOB } from './billing/reconcile.jobs';
 export { NEXT as ORDER_TRANSITIONS } from './lifecycle/state-machine';
 export { myOrders } from './lifecycle/queries.service';
 export { adminOrder, dailyStats, listOrders } from './admin/admin-orders.service';
@@ -30,4 +32,7 @@ export { payOrder } from './billing/pay.service';
 export { handlePaymentNotification } from './billing/settle.service';
 export { setTenantPayments, type TenantPayments, tenantPayments } from './billing/providers';
 
-export const ordersRegistry = mergeRegistries({ jobs: ordersJobs, subscribers: ordersSubscribers });
+export const ordersRegistry = mergeRegistries({
+  jobs: { ...ordersJobs, ...reconcileJobs },
+  subscribers: ordersSubscribers,
+});

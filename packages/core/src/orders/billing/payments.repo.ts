@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../../platform';
-import { payments } from '../orders.tables';
+import { orders, payments } from '../orders.tables';
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type PaymentInsert = typeof payments.$inferInsert;
@@ -43,3 +43,25 @@ export const lockPaymentsOf = (db: Db, t: string, orderId: string) =>
     .from(payments)
     .where(and(eq(payments.tenantId, t), eq(payments.orderId, orderId)))
     .for('update');
+
+/**
+ * Pending attempts created before `cut` of orders still waiting for payment and not yet due (those
+ * are the close job's), via the orders' pending index.
+ */
+export async function staleAttempts(db: Db, cut: Date, now: Date, limit: number, only?: string) {
+  return db
+    .select({ tenantId: payments.tenantId, provider: payments.provider, outTradeNo: payments.outTradeNo })
+    .from(orders)
+    .innerJoin(payments, and(eq(payments.tenantId, orders.tenantId), eq(payments.orderId, orders.id)))
+    .where(
+      and(
+        eq(orders.status, 'pending_payment'),
+        gt(orders.paymentDeadline, now),
+        eq(payments.status, 'pending'),
+        lte(payments.createdAt, cut),
+        only ? eq(orders.tenantId, only) : undefined,
+      ),
+    )
+    .orderBy(asc(payments.createdAt))
+    .limit(limit);
+}
