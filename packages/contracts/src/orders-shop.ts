@@ -203,6 +203,15 @@ export const shopOrderRoutes = {
     params: OrderParams,
     response: Order,
   }),
+  buyAgain: route({
+    method: 'POST',
+    path: '/shop/t/:slug/orders/:id/buy-again',
+    audience: 'shop',
+    summary:
+      "Put an order's items back in the cart (selected); items that can no longer be bought are listed in skipped",
+    params: OrderParams,
+    response: z.object({ cart: Cart, skipped: z.array(z.object({ skuId: z.string(), reason: z.string() })) }),
+  }),
   confirmReceipt: route({
     method: 'POST',
     path: '/shop/t/:slug/orders/:id/confirm-receipt',

@@ -111,6 +111,27 @@ describe('placing and paying orders', () => {
     expectError(await s.shopper.post(`${s.base}/orders/${order.id}/cancel`), 409, 'ORDER_STATE');
     expectError(await s.shopper.post(`${s.base}/orders/${order.id}/pay`, { channel: 'wechat_h5' }), 409, 'ORDER_STATE');
     expectError(await s.agent.post(`/api/admin/orders/${order.id}/deliver`), 409, 'ORDER_STATE');
+
+    // Buy again: the lines go back into the cart; an item off sale now is skipped.
+    ok(await s.agent.patch(`/api/admin/catalog/products/${s.americano.id}`, { status: 'off_sale' }));
+    const again = ok(await s.shopper.post(`${s.base}/orders/${order.id}/buy-again`));
+    assert.deepEqual(
+      again.cart.items.map((i: { skuId: string; quantity: number }) => [i.skuId, i.quantity]),
+      [[s.latteSku, 2]],
+    );
+    assert.deepEqual(again.skipped, []);
+    const mixed = ok(
+      await s.shopper.post(`${s.base}/orders`, {
+        buyNow: { skuId: s.latteSku, quantity: 1 },
+        delivery: 'pickup',
+        storeId: s.store.id,
+        clientKey: clientKey(),
+      }),
+      201,
+    );
+    ok(await s.agent.patch(`/api/admin/catalog/products/${s.latte.id}`, { status: 'off_sale' }));
+    const skipped = ok(await s.shopper.post(`${s.base}/orders/${mixed.id}/buy-again`));
+    assert.deepEqual(skipped.skipped, [{ skuId: s.latteSku, reason: 'SKU_UNAVAILABLE' }]);
   });
 
   it('closes unpaid orders at the deadline: the payment is closed with the provider first, then stock released', async () => {

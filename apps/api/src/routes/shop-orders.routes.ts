@@ -76,6 +76,9 @@ export function shopOrderRoutes(app: FastifyInstance, rt: Runtime) {
     },
     noTx,
   );
+  mount(app, rt, r.buyAgain, async ({ ctx, shopper, params }) =>
+    orders.buyAgain(ctx, await customerOf(ctx, shopper), params.id),
+  );
   mount(app, rt, r.confirmReceipt, async ({ ctx, shopper, params }) => {
     const customerId = await customerOf(ctx, shopper);
     await orders.confirmReceipt(ctx, params.id, customerId);

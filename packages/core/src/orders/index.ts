@@ -13,7 +13,7 @@ export { addToCart, getCart, removeCartItem, updateCartItem } from './cart/cart.
 export { pickupStores, previewCheckout } from './checkout/checkout.service';
 export { DISCOUNT_STEPS, type PricingState, type PricingStep, shippingFee } from './checkout/pricing';
 export { DEFAULT_ORDER_SETTINGS, getOrderSettings, updateOrderSettings } from './checkout/settings.service';
-export { orderById, placeOrder } from './lifecycle/place-order.service';
+export { buyAgain, orderById, placeOrder } from './lifecycle/place-order.service';
 export {
   addRemark,
   adjustPrice,

@@ -1,6 +1,6 @@
 import { type Cart, ORDER_LIMITS } from '@siyu/contracts';
 import { type SkuSnapshot, skuSnapshots } from '../../catalog';
-import { conflict, type Ctx, notFound } from '../../platform';
+import { AppError, conflict, type Ctx, notFound } from '../../platform';
 import { cartRows, deleteCartRows, updateCartRow, upsertCartItem } from './cart.repo';
 
 type Issue = Cart['items'][number]['issue'];
@@ -90,4 +90,18 @@ export async function selectedLines(ctx: Ctx, customerId: string) {
   return (await cartRows(ctx.db, ctx.tenantId, customerId))
     .filter((r) => r.selected)
     .map((r) => ({ skuId: r.skuId, quantity: r.quantity }));
+}
+
+/** "Buy again": the lines of an earlier order go back into the cart; what cannot be bought is skipped. */
+export async function addLinesToCart(ctx: Ctx, customerId: string, lines: { skuId: string; quantity: number }[]) {
+  const skipped: { skuId: string; reason: string }[] = [];
+  for (const line of lines) {
+    try {
+      await addToCart(ctx, customerId, line);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      skipped.push({ skuId: line.skuId, reason: e.code });
+    }
+  }
+  return { cart: await getCart(ctx, customerId), skipped };
 }

@@ -2,7 +2,7 @@ import type { Order, PlaceOrderInput } from '@siyu/contracts';
 import type { z } from 'zod';
 import { reserveStock, SkuUnavailableError } from '../../catalog';
 import { conflict, type Ctx, inTransaction, invalid, MINUTE, newId, notFound } from '../../platform';
-import { removeBought } from '../cart/cart.service';
+import { addLinesToCart, removeBought } from '../cart/cart.service';
 import { type Checkout, checkout } from '../checkout/checkout.service';
 import { toOrder } from './order-dto';
 import { findOrderByClientKey, findOrder, insertLines, insertOrder, insertTransition, linesOf } from './orders.repo';
@@ -112,4 +112,14 @@ async function recordPlaced(ctx: Ctx, id: string, customerId: string, c: Checkou
     entityId: id,
     summary: `Order ${id} placed: ${b.lines.length} line(s), total ${b.total} fen`,
   });
+}
+
+/** "Buy again": the order's lines go back into the shopper's cart. */
+export async function buyAgain(ctx: Ctx, customerId: string, orderId: string) {
+  const order = await orderById(ctx, orderId, customerId);
+  return addLinesToCart(
+    ctx,
+    customerId,
+    order.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
+  );
 }
