@@ -25,6 +25,10 @@ const ProductsPage = page(() => import('../features/catalog/products-page'), 'Pr
 const ProductEditorPage = page(() => import('../features/catalog/product-editor-page'), 'ProductEditorPage');
 const CategoriesPage = page(() => import('../features/catalog/categories-page'), 'CategoriesPage');
 const StockPage = page(() => import('../features/catalog/stock-page'), 'StockPage');
+const OrdersPage = page(() => import('../features/orders/orders-page'), 'OrdersPage');
+const OrderDetailPage = page(() => import('../features/orders/order-detail-page'), 'OrderDetailPage');
+const OrderStatsPage = page(() => import('../features/orders/order-stats-page'), 'OrderStatsPage');
+const OrderSettingsPage = page(() => import('../features/orders/order-settings-page'), 'OrderSettingsPage');
 const StaffPage = page(() => import('../features/staff/staff-page'), 'StaffPage');
 const RolesPage = page(() => import('../features/roles/roles-page'), 'RolesPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
@@ -75,6 +79,10 @@ export const router = createBrowserRouter(
             { path: 'catalog/products/:id', element: guarded('catalog.view', <ProductEditorPage />) },
             { path: 'catalog/categories', element: guarded('catalog.view', <CategoriesPage />) },
             { path: 'catalog/stock', element: guarded('catalog.view', <StockPage />) },
+            { path: 'orders', element: guarded('orders.view', <OrdersPage />) },
+            { path: 'order-stats', element: guarded('orders.view', <OrderStatsPage />) },
+            { path: 'order-settings', element: guarded('orders.view', <OrderSettingsPage />) },
+            { path: 'orders/:id', element: guarded('orders.view', <OrderDetailPage />) },
             { path: 'staff', element: guarded('staff.read', <StaffPage />) },
             { path: 'roles', element: guarded('roles.read', <RolesPage />) },
             { path: 'org', element: guarded('org.read', <OrgPage />) },

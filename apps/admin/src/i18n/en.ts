@@ -1,5 +1,6 @@
 import { catalogAreaEn, catalogErrorsEn } from '../features/catalog/i18n.area';
 import { customerAreaEn, customerErrorsEn } from '../features/customers/i18n.area';
+import { ordersAreaEn, ordersErrorsEn } from '../features/orders/i18n.area';
 import type { Translation } from './zh-CN';
 export const en: Translation = {
   common: {
@@ -280,6 +281,7 @@ export const en: Translation = {
   errors: {
     ...customerErrorsEn,
     ...catalogErrorsEn,
+    ...ordersErrorsEn,
     NETWORK_ERROR: 'Network error; please try again',
     UNAUTHORIZED: '{{message}}',
     FORBIDDEN: '{{message}}',
@@ -302,6 +304,7 @@ export const en: Translation = {
   },
   ...customerAreaEn,
   ...catalogAreaEn,
+  ...ordersAreaEn,
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'The page does not exist or has moved.',
