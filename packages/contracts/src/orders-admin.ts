@@ -87,6 +87,15 @@ export const adminOrderRoutes = {
     query: AdminOrderQuery,
     response: z.object({ items: z.array(AdminOrderRow), nextCursor: z.string().nullable() }),
   }),
+  export: route({
+    ...base,
+    method: 'GET',
+    path: '/admin/orders/export',
+    permission: 'orders.view',
+    summary: `The orders matching the list filters as CSV (UTF-8 with BOM, opens in Excel), at most ${ORDER_LIMITS.exportRows} (409 EXPORT_TOO_LARGE: narrow the filter)`,
+    query: AdminOrderQuery.omit({ cursor: true, limit: true }),
+    response: z.string().describe('text/csv'),
+  }),
   stats: route({
     ...base,
     method: 'GET',

@@ -23,6 +23,8 @@ export const ORDER_LIMITS = {
   remarkChars: 200,
   /** Days one statistics request may cover. */
   statsDays: 92,
+  /** Orders in one CSV export (narrow the filter beyond that: 409 EXPORT_TOO_LARGE). */
+  exportRows: 20_000,
   /** Orders in one admin list page. */
   adminPageSize: 50,
 } as const;

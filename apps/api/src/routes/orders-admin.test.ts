@@ -126,6 +126,20 @@ describe('orders admin API', () => {
     assert.equal(page2.nextCursor, null);
     assert.deepEqual([page1.items[0].itemCount, page1.items[0].firstTitle], [2, '美式']);
 
+    const csv = await s.agent.get('/api/admin/orders/export?status=paid');
+    assert.equal(csv.statusCode, 200, csv.body);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    const csvLines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    assert.equal(csvLines[0]?.split(',')[0], '订单号');
+    assert.deepEqual(
+      csvLines.slice(1).map((l) => l.split(',')[0]),
+      [b.id, a.id],
+    );
+    assert.ok(csvLines[1]?.includes(',paid,') && csvLines[1].includes('美式'), csvLines[1]);
+
     const stats = ok(await s.agent.get(`/api/admin/orders/stats?from=${today}&to=${today}`));
     assert.equal(stats.timeZone, 'Asia/Shanghai');
     assert.deepEqual(stats.days, [

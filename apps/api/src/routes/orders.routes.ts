@@ -7,6 +7,13 @@ import { mount } from '../http/mount';
 /** The admin console's orders: list, detail, changes before payment, shipping, statistics, settings. */
 export function orderRoutes(app: FastifyInstance, rt: Runtime) {
   mount(app, rt, r.list, ({ ctx, query }) => orders.listOrders(ctx, query));
+  mount(app, rt, r.export, async ({ ctx, query, reply }) => {
+    const csv = await orders.exportOrders(ctx, query);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="orders.csv"`);
+    return csv as never;
+  });
   mount(app, rt, r.stats, ({ ctx, query }) => orders.dailyStats(ctx, query));
   mount(app, rt, r.settings, ({ ctx }) => orders.getOrderSettings(ctx));
   mount(app, rt, r.updateSettings, ({ ctx, body }) => orders.updateOrderSettings(ctx, body));

@@ -148,6 +148,7 @@ describe('tenant isolation', () => {
     const all = [ids.staff, ids.role, ids.org, ids.order];
     for (const url of [
       '/api/admin/orders?limit=50',
+      '/api/admin/orders/export',
       `/api/admin/orders?customerId=${ids.customer}`,
       '/api/admin/staff?limit=200',
       '/api/admin/roles',

@@ -28,6 +28,7 @@ export { RECONCILE_JOB } from './billing/reconcile.jobs';
 export { NEXT as ORDER_TRANSITIONS } from './lifecycle/state-machine';
 export { myOrders } from './lifecycle/queries.service';
 export { adminOrder, dailyStats, listOrders } from './admin/admin-orders.service';
+export { exportOrders } from './admin/export.service';
 export { payOrder } from './billing/pay.service';
 export { handlePaymentNotification } from './billing/settle.service';
 export { setTenantPayments, type TenantPayments, tenantPayments } from './billing/providers';
