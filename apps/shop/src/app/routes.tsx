@@ -1,12 +1,17 @@
 import { createBrowserRouter, Navigate, type RouteObject, ScrollRestoration } from 'react-router';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { AddressEditPage } from '../features/addresses/AddressEditPage';
+import { AddressListPage } from '../features/addresses/AddressListPage';
 import { ProductDetailPage } from '../features/catalog/ProductDetailPage';
 import { ProductListPage } from '../features/catalog/ProductListPage';
 import { SearchPage } from '../features/catalog/SearchPage';
+import { CheckoutPage } from '../features/checkout/CheckoutPage';
 import { SmsSandboxPage } from '../features/dev/SmsSandboxPage';
 import { EditProfilePage } from '../features/me/EditProfilePage';
 import { PasswordPage } from '../features/me/PasswordPage';
+import { OrderDetailPage } from '../features/orders/OrderDetailPage';
+import { OrderListPage } from '../features/orders/OrderListPage';
 import { RequireLogin } from './RequireLogin';
 import { TabShell } from './TabShell';
 import { TenantLayout } from './TenantLayout';
@@ -47,6 +52,15 @@ const tenantRoutes: RouteObject[] = [
       </RequireLogin>
     ),
   },
+  ...(
+    [
+      ['checkout', <CheckoutPage key="checkout" />],
+      ['orders', <OrderListPage key="orders" />],
+      ['orders/:id', <OrderDetailPage key="order" />],
+      ['me/addresses', <AddressListPage key="addresses" />],
+      ['me/addresses/:id', <AddressEditPage key="address" />],
+    ] as const
+  ).map(([path, page]) => ({ path, element: <RequireLogin>{page}</RequireLogin> })),
   { path: 'dev/sms', element: <SmsSandboxPage /> },
   { path: '*', element: <ToShopHome /> },
 ];

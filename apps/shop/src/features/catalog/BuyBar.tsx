@@ -1,22 +1,101 @@
-import { Button } from 'antd-mobile';
+import { Button, Stepper, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { errorText } from '../../api/errors';
+import { useSession } from '../../api/session';
+import { loginPath } from '../../app/redirect';
+import { useSlug } from '../../app/useSlug';
+import { useCartActions } from '../cart/cart-api';
+import { buyNowPath } from '../checkout/CheckoutPage';
+import type { ShopSkuView } from './spec-choice';
+
+type BuyBarProps = {
+  /** The SKU the picks name (null until every spec is picked). */
+  sku: ShopSkuView | null;
+  quantity: number;
+  onQuantity: (quantity: number) => void;
+  /** What is still to pick ('杯型 / 温度'), said when a button is tapped too early. */
+  missing: string;
+  soldOut: boolean;
+};
 
 /**
- * The bottom bar of a product. The cart and checkout come with a later issue: until then both buttons
- * are shown disabled with a note saying so, rather than buttons that do nothing.
+ * The bottom bar of a product: quantity, 加入购物车 and 立即购买. Both need a picked SKU with stock and a
+ * logged-in shopper (guest carts are not built): a logged-out shopper goes to login and comes back here.
  */
-export function BuyBar() {
+export function BuyBar({ sku, quantity, onQuantity, missing, soldOut }: BuyBarProps) {
   const { t } = useTranslation();
+  const slug = useSlug();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const session = useSession(slug);
+  const { add } = useCartActions(slug);
+  const max = Math.max(1, Math.min(999, sku?.available ?? 999));
+
+  /** The SKU to buy, or null after saying why there is none (or after sending the shopper to log in). */
+  const ready = () => {
+    if (!sku) {
+      Toast.show({ content: t('catalog.detail.pleasePick', { names: missing }) });
+      return null;
+    }
+    if (sku.available <= 0) {
+      Toast.show({ content: t('catalog.soldOut') });
+      return null;
+    }
+    if (!session.data) {
+      navigate(loginPath(slug, location.pathname + location.search));
+      return null;
+    }
+    return sku;
+  };
+  const addToCart = () => {
+    const s = ready();
+    if (!s) return;
+    add.mutate(
+      { skuId: s.id, quantity: Math.min(quantity, s.available) },
+      {
+        onSuccess: () => Toast.show({ icon: 'success', content: t('cart.added') }),
+        onError: (e) => Toast.show({ icon: 'fail', content: errorText(e, t) }),
+      },
+    );
+  };
+  const buyNow = () => {
+    const s = ready();
+    if (s) navigate(buyNowPath(slug, s.id, Math.min(quantity, s.available)));
+  };
+
   return (
     <div className="buy-bar" data-testid="buy-bar">
-      <div className="buy-bar__note" role="note">
-        {t('catalog.detail.cartSoon')}
+      <div className="buy-bar__quantity">
+        <span className="shop-muted">{t('cart.quantity')}</span>
+        <Stepper
+          min={1}
+          max={max}
+          value={Math.min(quantity, max)}
+          onChange={onQuantity}
+          inputReadOnly
+          data-testid="buy-quantity"
+        />
       </div>
       <div className="buy-bar__buttons">
-        <Button className="buy-bar__cart" shape="rounded" disabled data-testid="add-to-cart">
+        <Button
+          className="buy-bar__cart"
+          shape="rounded"
+          disabled={soldOut}
+          loading={add.isPending}
+          onClick={addToCart}
+          data-testid="add-to-cart"
+        >
           {t('catalog.detail.addToCart')}
         </Button>
-        <Button className="buy-bar__buy" shape="rounded" color="primary" disabled data-testid="buy-now">
+        <Button
+          className="buy-bar__buy"
+          shape="rounded"
+          color="primary"
+          disabled={soldOut}
+          onClick={buyNow}
+          data-testid="buy-now"
+        >
           {t('catalog.detail.buyNow')}
         </Button>
       </div>

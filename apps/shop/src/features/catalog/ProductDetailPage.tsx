@@ -16,7 +16,7 @@ import { SpecSelector } from './SpecSelector';
 import { initialPick, LOW_STOCK_HINT, missingNames, pickedSku, type SpecPick } from './spec-choice';
 import './detail.css';
 
-/** One product: pictures, price, specs to pick, stock, the description, and the (coming) buy bar. */
+/** One product: pictures, price, specs to pick, stock, the description, and the buy bar. */
 export function ProductDetailPage() {
   const { t } = useTranslation();
   const slug = useSlug();
@@ -43,7 +43,9 @@ export function ProductDetailPage() {
 function ProductDetail({ product }: { product: ShopProduct }) {
   const { t } = useTranslation();
   const [pick, setPick] = useState<SpecPick>(() => initialPick(product.specs, product.skus));
+  const [quantity, setQuantity] = useState(1);
   const sku = pickedSku(product.specs, product.skus, pick);
+  const soldOut = !product.inStock || product.skus.every((s) => s.available <= 0);
 
   return (
     <div className="detail" data-testid="product-detail">
@@ -83,7 +85,13 @@ function ProductDetail({ product }: { product: ShopProduct }) {
           <p className="shop-muted">{t('catalog.detail.noDescription')}</p>
         )}
       </section>
-      <BuyBar />
+      <BuyBar
+        sku={sku}
+        quantity={quantity}
+        onQuantity={setQuantity}
+        missing={missingNames(product.specs, pick).join(' / ')}
+        soldOut={soldOut}
+      />
     </div>
   );
 }

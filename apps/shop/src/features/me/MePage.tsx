@@ -7,6 +7,7 @@ import { errorText } from '../../api/errors';
 import { displayName, useSession, useSessionActions } from '../../api/session';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { shopPath, useSlug } from '../../app/useSlug';
+import { MeShortcuts } from '../orders/MeShortcuts';
 import './me.css';
 
 /** The "me" tab: who is logged in, profile and password, language, logout. */
@@ -53,6 +54,7 @@ export function MePage() {
           </div>
         </div>
       </header>
+      <MeShortcuts />
       <List className="shop-section" mode="card">
         <List.Item onClick={() => navigate(shopPath(slug, 'me/profile'))}>{t('me.editProfile')}</List.Item>
         <List.Item onClick={() => navigate(shopPath(slug, 'me/password'))}>

@@ -1,0 +1,28 @@
+import { shopOrderRoutes } from '@siyu/contracts';
+import { ApiError, call } from '../../api/client';
+import { shopPath } from '../../app/useSlug';
+
+/** The page of one order, in-app (`/t/demo/orders/ord_…`). */
+export const orderPath = (slug: string, id: string) => shopPath(slug, `orders/${id}`);
+
+/** The order page the payment returns to: it polls while the payment's notification is on its way. */
+export const returnPath = (slug: string, id: string) => `${orderPath(slug, id)}?paying=1`;
+
+/** An in-app path as an absolute URL (the app lives under vite's `base`, /shop/). */
+const absolute = (path: string) => `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`;
+
+/**
+ * Starts paying an order with WeChat Pay H5 (this is a mobile web shop) and answers the URL to send the
+ * shopper to: WeChat's cashier, or in demo mode the sandbox cashier (沙箱支付). The URL gets WeChat's
+ * `redirect_url`, so the real cashier comes back to the order page.
+ */
+export async function paymentUrl(slug: string, orderId: string): Promise<string> {
+  const pay = await call(shopOrderRoutes.pay, { params: { slug, id: orderId }, body: { channel: 'wechat_h5' } });
+  const { action } = pay;
+  if (action.kind === 'h5') {
+    const sep = action.url.includes('?') ? '&' : '?';
+    return `${action.url}${sep}redirect_url=${encodeURIComponent(absolute(returnPath(slug, orderId)))}`;
+  }
+  if (action.kind === 'redirect') return action.url;
+  throw new ApiError(409, 'PAYMENT_METHOD_UNAVAILABLE', `unsupported payment action ${action.kind}`);
+}
