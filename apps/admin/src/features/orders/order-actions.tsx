@@ -36,8 +36,12 @@ export function OrderActions({ order: o, onStale }: { order: AdminOrder; onStale
   const { can } = useAuth();
   const { message } = App.useApp();
   const written = useOrderWritten();
-  const onError = useActionError(onStale);
   const [open, setOpen] = useState<Kind | null>(null);
+  // After a 409 the open form no longer applies: close it along with reloading the order.
+  const onError = useActionError(() => {
+    setOpen(null);
+    onStale();
+  });
   const unpaid = o.status === 'pending_payment';
   const manage = can('orders.manage');
   const ship = can('orders.ship');

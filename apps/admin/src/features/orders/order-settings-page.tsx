@@ -150,7 +150,7 @@ function SettingsForm({ initial, readOnly }: { initial: OrderSettings; readOnly:
         >
           <Switch />
         </Form.Item>
-        <Space wrap size={24} style={{ display: expressOn ? undefined : 'none' }}>
+        <Space wrap size={24} align="start" style={{ display: expressOn ? undefined : 'none' }}>
           <Form.Item
             name={['shipping', 'express', 'flatFee']}
             label={t('orders.settings.flatFee')}

@@ -35,7 +35,7 @@ export function StatsChart({ data }: { data: StatsSeries }) {
     chart.current?.setOption(
       {
         tooltip: { trigger: 'axis' },
-        legend: { data: [data.labels.orders, data.labels.gmv] },
+        legend: { top: 0, data: [data.labels.orders, data.labels.gmv] },
         grid: { left: 48, right: 64, top: 40, bottom: 32 },
         xAxis: { type: 'category', data: data.days },
         yAxis: [
@@ -44,7 +44,7 @@ export function StatsChart({ data }: { data: StatsSeries }) {
         ],
         series: [
           { name: data.labels.orders, type: 'bar', data: data.orders, itemStyle: { color: '#91caff' } },
-          { name: data.labels.gmv, type: 'line', yAxisIndex: 1, data: data.gmvYuan, smooth: true, color: '#1677ff' },
+          { name: data.labels.gmv, type: 'line', yAxisIndex: 1, data: data.gmvYuan, color: '#1677ff' },
         ],
       },
       true,
