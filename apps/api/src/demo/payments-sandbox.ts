@@ -9,16 +9,20 @@ import * as access from '@siyu/core/access';
 import * as orders from '@siyu/core/orders';
 import type { Runtime } from '@siyu/core/platform';
 import type { FastifyInstance } from 'fastify';
+import { alipayCashier } from './alipay-cashier';
 import { sandboxCashier } from './sandbox-cashier';
 import { DEMO } from './seed';
 
 export const SANDBOX_PATH = '/sandbox/wechatpay';
+export const ALIPAY_SANDBOX_PATH = '/sandbox/alipay';
+const ALIPAY_APP_ID = '2021000000000001';
 const MCHID = '1900000109';
 const APPID = 'wxsiyudemo0000001';
 const SERIAL = 'SIYU_DEMO_MERCHANT_SERIAL';
 
 export type DemoPayments = {
   sandbox: orders.WechatPaySandbox;
+  alipay: orders.AlipaySandbox;
   mchid: string;
   /** Gives a tenant a WeChat Pay provider talking to the sandbox at `baseUrl` (where this API listens). */
   configureTenant(tenantId: string, slug: string, baseUrl: string): void;
@@ -38,6 +42,11 @@ export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
     basePath: SANDBOX_PATH,
     cashierUrl: `${rt.config.publicUrl}${SANDBOX_PATH}/cashier`,
   });
+  const alipayApp = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const alipay = orders.createAlipaySandbox({
+    clock: rt.clock,
+    apps: [{ appId: ALIPAY_APP_ID, publicKey: alipayApp.publicKey }],
+  });
   const configureTenant = (tenantId: string, slug: string, baseUrl: string) =>
     orders.setTenantPayments(tenantId, {
       providers: [
@@ -51,6 +60,13 @@ export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
           baseUrl: `${baseUrl}${SANDBOX_PATH}`,
           clock: rt.clock,
         }),
+        orders.createAlipayProvider({
+          appId: ALIPAY_APP_ID,
+          appPrivateKey: alipayApp.privateKey,
+          alipayPublicKey: alipay.alipayPublicKey,
+          gatewayUrl: `${baseUrl}${ALIPAY_SANDBOX_PATH}/gateway.do`,
+          clock: rt.clock,
+        }),
       ],
       notifyUrl: (provider) => `${baseUrl}/webhooks/payments/${slug}/${provider}`,
     });
@@ -59,6 +75,7 @@ export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
     sandboxCashier(raw, { path: `${SANDBOX_PATH}/cashier`, sandbox, mchid: MCHID });
+    alipayCashier(raw, { path: ALIPAY_SANDBOX_PATH, sandbox: alipay });
     raw.all(`${SANDBOX_PATH}/*`, { schema: { hide: true } }, async (req, reply) => {
       const out = await sandbox.handle({
         method: req.method,
@@ -72,7 +89,7 @@ export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
 
   const demo = await access.getTenantBySlug(rt.db, DEMO.slug).catch(() => null);
   if (demo) configureTenant(demo.id, demo.slug, rt.config.publicUrl);
-  const wiredPayments = { sandbox, mchid: MCHID, configureTenant };
+  const wiredPayments = { sandbox, alipay, mchid: MCHID, configureTenant };
   wired.set(app, wiredPayments);
   return wiredPayments;
 }

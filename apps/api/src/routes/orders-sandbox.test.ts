@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
-import { demoPaymentsOf, SANDBOX_PATH } from '../demo/payments-sandbox';
+import { ALIPAY_SANDBOX_PATH, demoPaymentsOf, SANDBOX_PATH } from '../demo/payments-sandbox';
 import { clientKey, shop } from './orders.fixtures';
 import { ok } from './tags.fixtures';
 
@@ -82,5 +82,31 @@ describe('orders with the WeChat Pay sandbox', () => {
     assert.match(detail.payments[0].transactionId, /\d+/);
     const product = ok(await s.anon().get(`${s.base}/catalog/products/${s.latte.id}`));
     assert.deepEqual([product.skus[0].available, product.salesCount], [3, 2], 'shipped units left the stock');
+
+    // Alipay (wap): the signed redirect opens the sandbox cashier, which creates the trade; confirming notifies us.
+    const second = ok(
+      await s.shopper.post(`${s.base}/orders`, {
+        buyNow: { skuId: s.latteSku, quantity: 1 },
+        delivery: 'pickup',
+        storeId: s.store.id,
+        clientKey: clientKey(),
+      }),
+      201,
+    );
+    const ali = ok(await s.shopper.post(`${s.base}/orders/${second.id}/pay`, { channel: 'alipay_wap' }));
+    assert.equal(ali.action.kind, 'redirect');
+    const page = await fetch(ali.action.url);
+    const pageHtml = await page.text();
+    assert.equal(page.status, 200, pageHtml);
+    assert.ok(pageHtml.includes('沙箱支付') && pageHtml.includes('¥28.00'), pageHtml);
+    const appId = new URL(ali.action.url).searchParams.get('app_id');
+    const aliConfirm = await fetch(
+      `${baseUrl}${ALIPAY_SANDBOX_PATH}/confirm?app_id=${appId}&out_trade_no=${ali.outTradeNo}`,
+      { method: 'POST' },
+    );
+    const aliResult = (await aliConfirm.json()) as { notified: { status: number; body: string } };
+    assert.deepEqual(aliResult.notified, { status: 200, body: 'success' });
+    const paidByAlipay = ok(await s.agent.get(`/api/admin/orders/${second.id}`));
+    assert.deepEqual([paidByAlipay.status, paidByAlipay.paymentMethod], ['paid', 'alipay_wap']);
   });
 });

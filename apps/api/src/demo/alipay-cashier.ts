@@ -1,0 +1,56 @@
+/**
+ * DEMO MODE ONLY: the Alipay sandbox's gateway under /sandbox/alipay/gateway.do, and its cashier.
+ * Opening the signed wap/page URL creates the trade (as on Alipay) and shows a labelled page whose
+ * buttons confirm or fail the payment; confirming makes the sandbox notify the shop's webhook.
+ */
+import * as orders from '@siyu/core/orders';
+import type { FastifyInstance } from 'fastify';
+import { esc, page, yuan } from './sandbox-cashier';
+
+export function alipayCashier(raw: FastifyInstance, opts: { path: string; sandbox: orders.AlipaySandbox }) {
+  const { path, sandbox } = opts;
+  const gateway = `${path}/gateway.do`;
+  raw.all(gateway, { schema: { hide: true } }, async (req, reply) => {
+    const out = await sandbox.handle({
+      method: req.method,
+      path: req.url,
+      headers: req.headers,
+      body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+    });
+    const q = req.query as Record<string, string | undefined>;
+    const isPage = q.method === 'alipay.trade.wap.pay' || q.method === 'alipay.trade.page.pay';
+    const no =
+      isPage && out.status === 200
+        ? (JSON.parse(q.biz_content ?? '{}') as { out_trade_no?: string }).out_trade_no
+        : undefined;
+    const trade = no && q.app_id ? sandbox.trade(q.app_id, no) : undefined;
+    if (!trade) return reply.code(out.status).headers(out.headers).send(out.body);
+    const action = (outcome: string) =>
+      `${path}/confirm?app_id=${encodeURIComponent(trade.appId)}&out_trade_no=${encodeURIComponent(trade.out_trade_no)}&outcome=${outcome}`;
+    reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+    return page(
+      '支付宝（沙箱）',
+      `<p>${esc(trade.subject)}</p><p class="amount">${yuan(trade.totalFen)}</p><p>状态：${esc(trade.trade_status)}</p>
+<form method="post" action="${esc(action('success'))}"><button class="ok">确认支付</button></form>
+<form method="post" action="${esc(action('fail'))}"><button class="fail">放弃支付</button></form>`,
+    );
+  });
+  raw.post<{ Querystring: { app_id?: string; out_trade_no?: string; outcome?: string } }>(
+    `${path}/confirm`,
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const { app_id: appId = '', out_trade_no: no = '' } = req.query;
+      if (!sandbox.trade(appId, no)) return reply.code(404).send({ code: 'NOT_FOUND', message: 'No such trade' });
+      const n = sandbox.pay(appId, no, req.query.outcome === 'fail' ? 'fail' : 'success');
+      const notified = n
+        ? await orders.deliverNotification(n).catch((e: Error) => ({ status: 0, body: e.message }))
+        : null;
+      if (!String(req.headers.accept ?? '').includes('text/html')) return { outTradeNo: no, notified };
+      reply.type('text/html; charset=utf-8');
+      const done = notified?.body === 'success';
+      return page('支付结果', `<p class="amount">${done ? '支付成功' : '未支付'}</p><p>请返回商城查看订单。</p>`);
+    },
+  );
+}
