@@ -254,6 +254,8 @@ export const en: Messages = {
     cannotPlace: 'Some items cannot be ordered',
     stockShort: '{{title}}: only {{count}} left',
     unavailable: '{{title}} can no longer be bought',
+    soldOut: '{{title}} is sold out',
+    nothing: 'Nothing to check out',
     backToCart: 'Back to cart',
   },
   orders: {

@@ -254,6 +254,8 @@ export const zhCN = {
     cannotPlace: '部分商品无法下单',
     stockShort: '{{title}} 库存不足，仅剩 {{count}} 件',
     unavailable: '{{title}} 已无法购买',
+    soldOut: '{{title}} 已售罄',
+    nothing: '没有要结算的商品',
     backToCart: '返回购物车',
   },
   orders: {

@@ -12,6 +12,7 @@ import { shopPath, useSlug } from '../../app/useSlug';
 import { fullAddress, maskPhone, useAddresses } from '../addresses/addresses-api';
 import { cartKeys } from '../cart/cart-api';
 import { formatFen } from '../catalog/money';
+import { FeedEmpty } from '../catalog/ProductFeed';
 import { orderKeys } from '../orders/orders-api';
 import { orderPath, paymentUrl, returnPath } from '../orders/pay';
 import { type CheckoutDraft, clearPending, newClientKey, readDraft, writeDraft } from './checkout-draft';
@@ -121,7 +122,11 @@ export function CheckoutPage() {
     let content: string;
     if (e.code === 'STOCK_SHORT' && details.lines?.length) {
       content = details.lines
-        .map((l) => t('checkout.stockShort', { title: title(l.skuId), count: Math.max(0, l.available) }))
+        .map((l) =>
+          l.available > 0
+            ? t('checkout.stockShort', { title: title(l.skuId), count: l.available })
+            : t('checkout.soldOut', { title: title(l.skuId) }),
+        )
         .join('\n');
     } else if (e.code === 'SKU_UNAVAILABLE' && details.skuIds?.length) {
       content = details.skuIds.map((id) => t('checkout.unavailable', { title: title(id) })).join('\n');
@@ -147,6 +152,14 @@ export function CheckoutPage() {
     if (preview.isError && !preview.data) return <PageError error={preview.error} onRetry={() => preview.refetch()} />;
     if (!preview.data) return <CheckoutSkeleton />;
     const p = preview.data;
+    if (p.breakdown.lines.length === 0 && p.problems.length === 0)
+      return (
+        <FeedEmpty title={t('checkout.nothing')}>
+          <Button color="primary" size="small" onClick={() => navigate(shopPath(slug, 'cart'), { replace: true })}>
+            {t('checkout.backToCart')}
+          </Button>
+        </FeedEmpty>
+      );
     const noAddress = delivery === 'express' && !p.address;
     const blocked = p.problems.length > 0 || noAddress || p.breakdown.lines.length === 0;
     return (

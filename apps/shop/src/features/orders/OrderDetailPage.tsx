@@ -32,10 +32,14 @@ export function OrderDetailPage() {
   const id = useParams().id ?? '';
   const [params, setParams] = useSearchParams();
   const paying = params.get('paying') === '1';
-  const [waitUntil] = useState(() => (paying ? Date.now() + PAY_WAIT_MS : 0));
-  const order = useOrder(slug, id, (o) =>
-    o?.status === 'pending_payment' && Date.now() < waitUntil ? PAY_POLL_MS : false,
-  );
+  // waiting for the notification: true for PAY_WAIT_MS after coming back from the cashier
+  const [waiting, setWaiting] = useState(paying);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setTimeout(() => setWaiting(false), PAY_WAIT_MS);
+    return () => window.clearTimeout(timer);
+  }, [waiting]);
+  const order = useOrder(slug, id, (o) => (waiting && o?.status === 'pending_payment' ? PAY_POLL_MS : false));
   const status = order.data?.status;
 
   // Back from the cashier through the browser's back/forward cache: the page is shown as it was; ask again.
@@ -61,11 +65,10 @@ export function OrderDetailPage() {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return <OrderGone />;
       return <PageError error={e} onRetry={() => order.refetch()} />;
     }
-    const waiting = paying && order.data.status === 'pending_payment';
     return (
       <OrderDetail
         order={order.data}
-        waiting={waiting && Date.now() < waitUntil}
+        waiting={waiting && order.data.status === 'pending_payment'}
         onRefresh={refetch}
         language={i18n.language}
       />
