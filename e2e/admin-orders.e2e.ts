@@ -130,6 +130,20 @@ describe('orders in the admin console', () => {
     await page.getByRole('button', { name: '添加备注' }).click();
     await page.getByTestId('order-remarks').getByText('顾客来电要求周末送达').waitFor();
 
+    await page.getByRole('button', { name: '修改地址' }).click();
+    await page.getByLabel('详细地址').fill('文三路 99 号');
+    await page.getByLabel('原因').fill('顾客来电改地址');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByText('地址已修改').waitFor();
+    await page.getByText('浙江省 杭州市 西湖区 文三路 99 号').waitFor();
+
     await page.getByRole('button', { name: '取消订单' }).click();
     await page.getByLabel('原因').fill('顾客不要了');
     await page.getByRole('dialog').getByRole('button', { name: '取消订单' }).click();

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { type AdminOrder, adminOrderRoutes, ORDER_LIMITS } from '@siyu/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { type AdminOrder, adminOrderRoutes, customerRoutes, ORDER_LIMITS } from '@siyu/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -28,6 +28,8 @@ import { PageHeader } from '../../app/page-header';
 import { LoadError } from '../../app/pages';
 import { formatTime } from '../../app/time';
 import { formatFen } from '../catalog/money';
+import { customerKeys } from '../customers/customers-api';
+import { customerName } from '../customers/format';
 import { STATUS_COLOR } from './format';
 import { OrderActions } from './order-actions';
 import { useOrder, useOrderWritten } from './orders-api';
@@ -94,14 +96,17 @@ function Summary({ o }: { o: AdminOrder }) {
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('orders.detail.customer')}>
-          <Link to={`/customers/${o.customerId}`}>{o.customerId}</Link>
+          <CustomerLink id={o.customerId} />
         </Descriptions.Item>
         <Descriptions.Item label={t('orders.detail.placedAt')}>{when(o.placedAt)}</Descriptions.Item>
-        {o.status === 'pending_payment' ? (
+        {o.status === 'pending_payment' && (
           <Descriptions.Item label={t('orders.detail.deadline')}>{when(o.paymentDeadline)}</Descriptions.Item>
-        ) : (
-          <Descriptions.Item label={t('orders.detail.paidAt')}>{when(o.paidAt)}</Descriptions.Item>
         )}
+        {o.paidAt && <Descriptions.Item label={t('orders.detail.paidAt')}>{when(o.paidAt)}</Descriptions.Item>}
+        {o.cancelledAt && (
+          <Descriptions.Item label={t('orders.detail.cancelledAt')}>{when(o.cancelledAt)}</Descriptions.Item>
+        )}
+        {o.closedAt && <Descriptions.Item label={t('orders.detail.closedAt')}>{when(o.closedAt)}</Descriptions.Item>}
         <Descriptions.Item label={t('orders.list.payment')}>
           {o.paymentMethod ? t(`orders.payment.${o.paymentMethod}`) : t('orders.list.notPaid')}
         </Descriptions.Item>
@@ -120,6 +125,9 @@ function Summary({ o }: { o: AdminOrder }) {
         {o.deliveredAt && (
           <Descriptions.Item label={t('orders.detail.deliveredAt')}>{when(o.deliveredAt)}</Descriptions.Item>
         )}
+        {o.completedAt && (
+          <Descriptions.Item label={t('orders.detail.completedAt')}>{when(o.completedAt)}</Descriptions.Item>
+        )}
         {o.buyerRemark && (
           <Descriptions.Item label={t('orders.detail.buyerRemark')} span={2}>
             {o.buyerRemark}
@@ -128,6 +136,21 @@ function Summary({ o }: { o: AdminOrder }) {
       </Descriptions>
     </Card>
   );
+}
+
+/** The customer's name and phone (masked without customers.pii) when the session may read customers; else the id. */
+function CustomerLink({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const allowed = can('customers.read');
+  const c = useQuery({
+    queryKey: customerKeys.one(id),
+    queryFn: () => call(customerRoutes.get, { params: { id } }),
+    enabled: allowed,
+  });
+  if (!allowed) return <Typography.Text copyable>{id}</Typography.Text>;
+  const label = c.data ? `${customerName(c.data, t)}${c.data.phone ? ` · ${c.data.phone}` : ''}` : id;
+  return <Link to={`/customers/${id}`}>{label}</Link>;
 }
 
 function Lines({ o }: { o: AdminOrder }) {
