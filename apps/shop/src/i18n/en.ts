@@ -344,7 +344,7 @@ export const en: Messages = {
     detail: 'Address',
     detailPlaceholder: 'Street, building, room',
     required: 'Required',
-    setDefault: 'Default address',
+    setDefault: 'Set as default',
   },
   language: { label: 'Language', zh: '简体中文', en: 'English' },
 };

@@ -32,16 +32,25 @@ export function AddressListPage() {
     chooseAddress(slug, a.id);
     navigate(-pick);
   };
+  const makeDefault = async (a: Address) => {
+    try {
+      await call(shopOrderRoutes.updateAddress, { params: { slug, id: a.id }, body: { isDefault: true } });
+    } catch (e) {
+      Toast.show({ icon: 'fail', content: errorText(e, t) });
+    }
+    await invalidate();
+  };
   const remove = async (a: Address) => {
     const ok = await Dialog.confirm({ content: t('address.deleteConfirm'), confirmText: t('address.delete') });
     if (!ok) return;
     try {
       await call(shopOrderRoutes.deleteAddress, { params: { slug, id: a.id } });
+      await invalidate();
       Toast.show({ content: t('address.deleted') });
     } catch (e) {
       Toast.show({ icon: 'fail', content: errorText(e, t) });
+      await invalidate();
     }
-    await invalidate();
   };
 
   const body = () => {
@@ -70,6 +79,11 @@ export function AddressListPage() {
               <div className="address-card__text">{fullAddress(a)}</div>
             </button>
             <div className="address-card__actions">
+              {!a.isDefault && (
+                <button type="button" onClick={() => makeDefault(a)} data-testid="address-make-default">
+                  {t('address.setDefault')}
+                </button>
+              )}
               <button type="button" onClick={() => edit(a.id)}>
                 {t('address.edit')}
               </button>
