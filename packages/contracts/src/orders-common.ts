@@ -25,6 +25,10 @@ export const ORDER_LIMITS = {
   statsDays: 92,
   /** Orders in one CSV export (narrow the filter beyond that: 409 EXPORT_TOO_LARGE). */
   exportRows: 20_000,
+  /** Orders in one page of the shopper's list. */
+  shopPageSize: 20,
+  /** Largest payment notification body accepted (WeChat's and Alipay's are a few KB). */
+  notificationBytes: 64 * 1024,
   /** Orders in one admin list page. */
   adminPageSize: 50,
 } as const;

@@ -172,7 +172,7 @@ export const shopOrderRoutes = {
     method: 'GET',
     path: '/shop/t/:slug/orders',
     audience: 'shop',
-    summary: 'My orders, newest first, 20 a page',
+    summary: `My orders, newest first, ${ORDER_LIMITS.shopPageSize} a page`,
     params: Params,
     query: ShopOrderQuery,
     response: z.object({ items: z.array(Order), nextCursor: z.string().nullable() }),

@@ -1,10 +1,10 @@
+import { ORDER_LIMITS } from '@siyu/contracts';
 import * as access from '@siyu/core/access';
 import * as orders from '@siyu/core/orders';
 import type { Runtime } from '@siyu/core/platform';
 import type { FastifyInstance } from 'fastify';
 
-/** Largest notification body accepted (WeChat's and Alipay's are a few KB). */
-const NOTIFICATION_LIMIT = 64 * 1024;
+const NOTIFICATION_LIMIT = ORDER_LIMITS.notificationBytes;
 
 /**
  * `/webhooks`: messages from providers, authenticated by their signatures, never by a session (R6).

@@ -1,9 +1,9 @@
-import type { OrderStatus } from '@siyu/contracts';
+import { ORDER_LIMITS, type OrderStatus } from '@siyu/contracts';
 import type { Ctx } from '../../platform';
 import { toOrder } from './order-dto';
 import { customerOrders, linesOf } from './orders.repo';
 
-const SHOP_PAGE = 20;
+const SHOP_PAGE = ORDER_LIMITS.shopPageSize;
 
 /** A shopper's orders, newest first. */
 export async function myOrders(ctx: Ctx, customerId: string, q: { status?: OrderStatus; cursor?: string }) {
