@@ -20,10 +20,13 @@ export const useCart = (slug: string, enabled = true) =>
 export function useCartActions(slug: string) {
   const queryClient = useQueryClient();
   const keep = (cart: Cart) => queryClient.setQueryData(cartKeys.cart(slug), cart);
+  // One after another (quick taps on a stepper): the last answer is the cart after every change.
+  const scope = { id: `cart:${slug}` };
   const add = useMutation({
     mutationFn: (input: { skuId: string; quantity: number }) =>
       call(shopOrderRoutes.addToCart, { params: { slug }, body: input }),
     onSuccess: keep,
+    scope,
   });
   const update = useMutation({
     mutationFn: (input: { skuId: string; quantity?: number; selected?: boolean }) =>
@@ -32,10 +35,12 @@ export function useCartActions(slug: string) {
         body: { quantity: input.quantity, selected: input.selected },
       }),
     onSuccess: keep,
+    scope,
   });
   const remove = useMutation({
     mutationFn: (skuId: string) => call(shopOrderRoutes.removeCartItem, { params: { slug, skuId } }),
     onSuccess: keep,
+    scope,
   });
   return { add, update, remove, keep };
 }
