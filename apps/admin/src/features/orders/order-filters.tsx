@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useOrgUnits } from '../../api/queries';
+import { useAuth } from '../../app/auth';
 import { fenToYuanText, parseYuan } from '../catalog/money';
 import { CustomerPicker } from '../customers/customer-picker';
 import { ORDER_ID, PAYMENT_METHODS } from './format';
@@ -15,6 +16,7 @@ type Props = { value: Filters; onChange: (f: Filters) => void };
 export function OrderFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { can } = useAuth();
   const orgUnits = useOrgUnits();
   const [orderNo, setOrderNo] = useState('');
   const set = (patch: Filters) => onChange({ ...value, ...patch });
@@ -39,13 +41,15 @@ export function OrderFilters({ value, onChange }: Props) {
         }}
         style={{ width: 260 }}
       />
-      <div style={{ width: 220 }} title={t('orders.list.filter.customer')}>
-        <CustomerPicker
-          value={value.customerId}
-          preset={value.customerId ? { id: value.customerId, label: value.customerId } : undefined}
-          onChange={(customerId) => set({ customerId })}
-        />
-      </div>
+      {can('customers.read') && (
+        <div style={{ width: 220 }} title={t('orders.list.filter.customer')}>
+          <CustomerPicker
+            value={value.customerId}
+            preset={value.customerId ? { id: value.customerId, label: value.customerId } : undefined}
+            onChange={(customerId) => set({ customerId })}
+          />
+        </div>
+      )}
       <DatePicker.RangePicker
         aria-label={t('orders.list.filter.dates')}
         placeholder={[t('orders.list.filter.dates'), '']}

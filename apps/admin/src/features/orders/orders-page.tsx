@@ -17,7 +17,7 @@ import { type OrderFilters as Filters, orderFiltersFromSearch, useOrderList } fr
 
 type Row = Output<typeof adminOrderRoutes.list>['items'][number];
 
-function columns(t: TFunction, tz: string): TableColumnsType<Row> {
+function columns(t: TFunction, tz: string, customerLinks: boolean): TableColumnsType<Row> {
   return [
     {
       title: t('orders.list.orderNo'),
@@ -33,11 +33,14 @@ function columns(t: TFunction, tz: string): TableColumnsType<Row> {
     {
       title: t('orders.list.customer'),
       dataIndex: 'customerId',
-      render: (id: string) => (
-        <Link to={`/customers/${id}`} onClick={(e) => e.stopPropagation()}>
-          {id}
-        </Link>
-      ),
+      render: (id: string) =>
+        customerLinks ? (
+          <Link to={`/customers/${id}`} onClick={(e) => e.stopPropagation()}>
+            {id}
+          </Link>
+        ) : (
+          id
+        ),
     },
     {
       title: t('orders.list.items'),
@@ -75,7 +78,8 @@ export function OrdersPage() {
   const setFilters = (f: Filters) => setSp(compact(f), { replace: true });
   const list = useOrderList(filters);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const cols = useMemo(() => columns(t, tz), [t, tz]);
+  const canCustomers = can('customers.read');
+  const cols = useMemo(() => columns(t, tz, canCustomers), [t, tz, canCustomers]);
   const filtered = Object.values(filters).some(Boolean);
 
   const empty = filtered ? (
