@@ -11,18 +11,30 @@ export const returnPath = (slug: string, id: string) => `${orderPath(slug, id)}?
 /** An in-app path as an absolute URL (the app lives under vite's `base`, /shop/). */
 const absolute = (path: string) => `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`;
 
+/** WeChat Pay H5 first (this is a mobile web shop), Alipay WAP when the shop does not take WeChat Pay. */
+const CHANNELS = ['wechat_h5', 'alipay_wap'] as const;
+
 /**
- * Starts paying an order with WeChat Pay H5 (this is a mobile web shop) and answers the URL to send the
- * shopper to: WeChat's cashier, or in demo mode the sandbox cashier (沙箱支付). The URL gets WeChat's
- * `redirect_url`, so the real cashier comes back to the order page.
+ * Starts paying an order and answers the URL to send the shopper to: the provider's cashier, or in demo
+ * mode the sandbox cashier (沙箱支付). An H5 URL gets WeChat's `redirect_url`, so the real cashier comes
+ * back to the order page. The API does not say which channels a shop takes: a channel it refuses
+ * (409 PAYMENT_METHOD_UNAVAILABLE) makes the next one be tried.
  */
 export async function paymentUrl(slug: string, orderId: string): Promise<string> {
-  const pay = await call(shopOrderRoutes.pay, { params: { slug, id: orderId }, body: { channel: 'wechat_h5' } });
-  const { action } = pay;
-  if (action.kind === 'h5') {
-    const sep = action.url.includes('?') ? '&' : '?';
-    return `${action.url}${sep}redirect_url=${encodeURIComponent(absolute(returnPath(slug, orderId)))}`;
+  let refused: unknown;
+  for (const channel of CHANNELS) {
+    try {
+      const { action } = await call(shopOrderRoutes.pay, { params: { slug, id: orderId }, body: { channel } });
+      if (action.kind === 'h5') {
+        const sep = action.url.includes('?') ? '&' : '?';
+        return `${action.url}${sep}redirect_url=${encodeURIComponent(absolute(returnPath(slug, orderId)))}`;
+      }
+      if (action.kind === 'redirect') return action.url;
+      refused = new ApiError(409, 'PAYMENT_METHOD_UNAVAILABLE', `unsupported payment action ${action.kind}`);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'PAYMENT_METHOD_UNAVAILABLE')) throw e;
+      refused = e;
+    }
   }
-  if (action.kind === 'redirect') return action.url;
-  throw new ApiError(409, 'PAYMENT_METHOD_UNAVAILABLE', `unsupported payment action ${action.kind}`);
+  throw refused;
 }
