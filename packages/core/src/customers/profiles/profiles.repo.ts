@@ -61,6 +61,16 @@ export const identitiesOf = (db: Db, tenantId: string, customerId: string) =>
     .where(and(eq(customerIdentities.tenantId, tenantId), eq(customerIdentities.customerId, customerId)))
     .orderBy(asc(customerIdentities.createdAt));
 
+/**
+ * Serializes resolution per identity until the transaction ends: two requests that find nobody
+ * holding the same new phone would otherwise each create a customer (the loser's identity insert is
+ * skipped, leaving an empty duplicate). Keys are taken in one order, so two resolutions never deadlock.
+ */
+export async function lockIdentities(db: Db, tenantId: string, keys: IdentityKey[]) {
+  const names = [...new Set(keys.map((k) => `${tenantId}|${k.kind}|${k.namespace}|${k.value}`))].sort();
+  for (const name of names) await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`);
+}
+
 /** Adds identities nobody holds yet; returns those added. */
 export async function addIdentities(db: Db, rows: (typeof customerIdentities.$inferInsert)[]) {
   if (!rows.length) return [];

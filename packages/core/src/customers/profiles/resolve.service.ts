@@ -9,6 +9,7 @@ import {
   findIdentities,
   type IdentityKey,
   insertCustomer,
+  lockIdentities,
   refreshSearch,
   updateCustomerRow,
 } from './profiles.repo';
@@ -50,11 +51,14 @@ const birthMonthOf = (birthday: string | null | undefined) => (birthday ? Number
 /**
  * Finds or creates the one customer behind these identities (OneID). Identities nobody holds are
  * attached; empty attributes are filled, present ones kept; customers that share a verified phone or
- * a unionid with the input are merged into the oldest (audited, reversible). Run in a transaction.
+ * a unionid with the input are merged into the oldest (audited, reversible). Run in a transaction:
+ * resolutions of the same identity wait for each other (lockIdentities), so concurrent first visits
+ * of one shopper make one customer.
  */
 export async function resolveCustomer(ctx: Ctx, input: ResolveInput) {
   const t = ctx.tenantId;
   const ids = input.identities.map(normalizeIdentity).filter((i) => i.value);
+  await lockIdentities(ctx.db, t, ids);
   const found = await findIdentities(ctx.db, t, ids);
   const holders = [...new Set(found.map((f) => f.customerId))].sort();
   const now = ctx.clock.now();
