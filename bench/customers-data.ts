@@ -79,9 +79,10 @@ export async function loadMillion(url: string) {
   }
 }
 
-export async function freshDatabase(url: string): Promise<string> {
+/** A new empty database `<name>_bench_<area>` beside the one in `url`; returns its URL. */
+export async function freshDatabase(url: string, area = 'customers'): Promise<string> {
   const u = new URL(url);
-  const name = `${u.pathname.slice(1) || 'siyu'}_bench_customers`;
+  const name = `${u.pathname.slice(1) || 'siyu'}_bench_${area}`;
   const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);

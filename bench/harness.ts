@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 export const root = path.resolve(import.meta.dirname, '..');
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-export type Server = { url: string; stop(): Promise<void> };
+export type Server = { url: string; pid: number; stop(): Promise<void> };
 
 /** `siyu start --no-frontends` on a free loopback port, with a fresh data dir on PGlite. */
 export async function startServer(port = 3900 + Math.floor(Math.random() * 90)): Promise<Server> {
@@ -42,6 +42,7 @@ export async function startServer(port = 3900 + Math.floor(Math.random() * 90)):
   });
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.on('exit', () => {
@@ -65,6 +66,12 @@ export async function load(name: string, opts: autocannon.Options): Promise<Row>
     p50: `${r.latency.p50} ms`,
     p99: `${r.latency.p99} ms`,
   };
+}
+
+/** Resident memory of a process in MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : 0;
 }
 
 export function machine() {

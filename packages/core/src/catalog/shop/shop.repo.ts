@@ -56,10 +56,14 @@ export async function shopCardRows(db: Db, t: string, q: ShopListQuery) {
   if (q.tsquery) w.push(sql`p.search @@ ${q.tsquery}::tsquery`);
   if (q.inStock) w.push(inStockSql);
   const rank = q.tsquery ? sql`ts_rank(p.search, ${q.tsquery}::tsquery)` : sql`0`;
-  const r = await db.execute(sql`select p.id, p.title, p.subtitle, p.category_id, p.tags, p.image_ids[1] as cover,
-      p.price_min, p.price_max, p.list_price, p.sales_count, ${inStockSql} as in_stock, ${rank} as rank
-    from ${products} p where ${sql.join(w, sql` and `)}
-    order by ${ORDER[q.orderBy]} limit ${q.limit} offset ${q.offset}`);
+  // The page first, then whether each of its products is in stock: as a column of the inner query the
+  // planner hashes the whole stock table for every page (~120 ms at 20k products) instead of 20 lookups.
+  const r = await db.execute(sql`select p.*, ${inStockSql} as in_stock from (
+      select p.tenant_id, p.id, p.title, p.subtitle, p.category_id, p.tags, p.image_ids[1] as cover,
+        p.price_min, p.price_max, p.list_price, p.sales_count, p.sort_weight, ${rank} as rank
+      from ${products} p where ${sql.join(w, sql` and `)}
+      order by ${ORDER[q.orderBy]} limit ${q.limit} offset ${q.offset}) p
+    order by ${ORDER[q.orderBy]}`);
   return rowsOf<CardRow>(r);
 }
 
