@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { ALL_PERMISSIONS } from '@siyu/contracts';
+import { dayIn } from '@siyu/core/platform';
 import { TEST_PASSWORD } from '@siyu/core/testing';
 import { Agent, loginAs, ownerOfNewTenant, type Res } from '../testing';
 
@@ -265,7 +266,8 @@ describe('audit log', () => {
     assert.deepEqual(await q('action=staff.create'), ['staff.create']);
     assert.deepEqual(await q('entityType=role'), ['role.create']);
     assert.deepEqual(await q(`entityType=staff&actorId=${ownerId}`), ['staff.create']);
-    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    // Calendar days in the tenant's zone: from 16:00 UTC on, Shanghai is already on the next day.
+    const day = (ms: number) => dayIn(new Date(ms), 'Asia/Shanghai');
     const [newest, oldest] = [ats[0], ats.at(-1)] as [number, number];
     assert.equal((await q(`from=${day(oldest)}&to=${day(newest)}`)).length, 5);
     assert.deepEqual(await q(`from=${day(newest + 86_400_000)}`), []);
