@@ -76,7 +76,20 @@ describe('catalog in the admin console', () => {
     await page.getByRole('button', { name: '调整库存' }).first().click();
     await page.getByLabel('商品 1').click();
     await page.getByLabel('商品 1').fill('测试燕麦拿铁');
-    await page.getByTitle('测试燕麦拿铁').click();
+    // The picker searches after a pause: wait until the results are only the searched product (the
+    // first list, before the search, holds it too and is replaced under the pointer).
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await page.waitForFunction(
+      () => {
+        const shown = [...document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')].filter(
+          (e) => (e as HTMLElement).offsetParent !== null,
+        );
+        return shown.length === 1 && shown[0]?.getAttribute('title') === '测试燕麦拿铁';
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    await options.first().click();
     await page.getByLabel('SKU 1').click();
     await page.getByTitle('大杯 / 热').click();
     await page.getByLabel('门店/仓库 1').click();

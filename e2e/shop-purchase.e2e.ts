@@ -100,7 +100,10 @@ describe('shop purchase in the browser', () => {
     await option('大杯').click();
     await page.getByText('已选 大杯 · 有货').waitFor();
     await page.getByTestId('buy-quantity').locator('.adm-stepper-plus').click();
-    assert.equal(await page.getByTestId('buy-quantity').locator('input').inputValue(), '2');
+    // the stepper re-renders after the click: wait for it rather than reading at once
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-testid="buy-quantity"] input')?.value === '2',
+    );
     const added = apiAnswer(page, 'POST', /\/cart\/items$/);
     await page.getByTestId('add-to-cart').click();
     assert.equal((await added).status(), 200);
