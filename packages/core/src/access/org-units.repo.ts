@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform';
+import { rowsOf } from '../platform';
 import { orgUnits, staffOrgUnits } from './access.tables';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -67,7 +68,7 @@ export async function expandSubtree(db: Db, tenantId: string, rootIds: string[])
       union
       select o.id from org_units o join tree t on o.parent_id = t.id where o.tenant_id = ${tenantId}
     ) select id from tree`);
-  return (rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  return rowsOf<{ id: string }>(rows).map((r) => r.id);
 }
 
 /** Ids of the unit's ancestors, nearest first (to refuse moving a unit below itself). */
@@ -78,5 +79,5 @@ export async function ancestorsOf(db: Db, tenantId: string, id: string): Promise
       union
       select o.id, o.parent_id from org_units o join up u on o.id = u.parent_id where o.tenant_id = ${tenantId}
     ) select id from up`);
-  return (rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  return rowsOf<{ id: string }>(rows).map((r) => r.id);
 }

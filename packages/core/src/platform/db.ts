@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
@@ -10,6 +11,12 @@ import type { Config } from './config';
 /** Drizzle over either engine, or a transaction of it. */
 // biome-ignore lint/suspicious/noExplicitAny: both engines' drizzle types meet here
 export type Db = PgDatabase<PgQueryResultHKT, any>;
+
+/** The rows of a raw `db.execute(sql…)` answer (both engines answer `{ rows }`). */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** A value as one jsonb parameter: bulk rows travel as one (`jsonb_to_recordset`), not one per field. */
+export const jsonb = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
 /** Runs raw SQL; pg-boss and migrations use it. Multi-statement text without values is allowed. */
 export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
+import { rowsOf } from '../../platform';
 import { products, skus, stock } from '../catalog.tables';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -130,7 +131,7 @@ export async function distinctTags(db: Db, tenantId: string) {
   const r = await db.execute(sql`select t.tag, count(*)::int as count
     from ${products} p, unnest(p.tags) as t(tag)
     where p.tenant_id = ${tenantId} and p.deleted_at is null group by t.tag order by count(*) desc, t.tag limit 500`);
-  return (r as unknown as { rows: { tag: string; count: number }[] }).rows.map((x) => ({
+  return rowsOf<{ tag: string; count: number }>(r).map((x) => ({
     tag: x.tag,
     count: Number(x.count),
   }));

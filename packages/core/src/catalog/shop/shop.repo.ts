@@ -1,8 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform';
+import { type Db, rowsOf } from '../../platform';
 import { categories, products, skus, stock } from '../catalog.tables';
-
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 export type CardRow = {
   id: string;

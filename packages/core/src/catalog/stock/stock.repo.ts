@@ -1,10 +1,9 @@
 import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform';
+import { type Db, rowsOf } from '../../platform';
 import { products, skus, stock, stockMovements } from '../catalog.tables';
 
 export type StockReason = (typeof stockMovements.$inferSelect)['reason'];
 export type MovementRow = typeof stockMovements.$inferSelect;
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /** What a ledger row records besides the change itself. */
 export type MovementMeta = {

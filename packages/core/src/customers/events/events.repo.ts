@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform';
+import { type Db, jsonb, rowsOf } from '../../platform';
 import { customers } from '../profiles/profiles.tables';
 import { customerEvents } from './events.tables';
 
@@ -13,8 +13,6 @@ export type EventValues = {
   idempotency_key: string | null;
 };
 
-const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
-
 /**
  * Appends timeline events in one statement, the rows passed as one JSON parameter (no parameter
  * limit, little to parse); those whose idempotency key was seen are skipped. Returns the rows written.
@@ -24,12 +22,12 @@ export async function insertEvents(db: Db, tenantId: string, now: Date, rows: Ev
   const r = await db.execute(
     sql`insert into ${customerEvents} (tenant_id, id, customer_id, type, occurred_at, properties, source, idempotency_key, recorded_at)
         select ${tenantId}::text, x.id, x.customer_id, x.type, x.occurred_at, x.properties, x.source, x.idempotency_key, ${now.toISOString()}::timestamptz
-        from jsonb_to_recordset(${json(rows)})
+        from jsonb_to_recordset(${jsonb(rows)})
           as x(id text, customer_id text, type text, occurred_at timestamptz, properties jsonb, source text, idempotency_key text)
         on conflict do nothing
         returning id`,
   );
-  return (r as unknown as { rows: { id: string }[] }).rows.map((w) => w.id);
+  return rowsOf<{ id: string }>(r).map((w) => w.id);
 }
 
 /**
@@ -43,7 +41,7 @@ export async function touchActivity(db: Db, tenantId: string, latest: Map<string
   const rows = [...latest].map(([id, at]) => ({ id, at: at.toISOString() }));
   await db.execute(sql`
     update ${customers} c set last_active_at = v.at
-    from jsonb_to_recordset(${json(rows)}) as v(id text, at timestamptz)
+    from jsonb_to_recordset(${jsonb(rows)}) as v(id text, at timestamptz)
     where c.tenant_id = ${tenantId} and c.id = v.id
       and (c.last_active_at is null or c.last_active_at <= v.at - interval '1 minute')`);
 }

@@ -2,16 +2,14 @@
  * Set-based writes for imports and the demo seed: one statement per chunk of rows, whatever its
  * size, with the rows passed as one JSON parameter (jsonb_to_recordset) — no parameter-count limit.
  */
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, jsonb, rowsOf } from '../../platform';
 import { customFieldDefs, customerIdentities, customerOwners, customers } from '../profiles/profiles.tables';
 import { customerTags, tagGroups, tags } from '../tags/tags.tables';
 import type { FieldDef } from './mapping';
 
 export type IdentityKey = { kind: string; namespace: string; value: string };
 
-const rowsOf = async <T>(db: Db, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
-const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 export async function findFieldDefs(db: Db, tenantId: string): Promise<FieldDef[]> {
@@ -31,11 +29,10 @@ export async function findFieldDefs(db: Db, tenantId: string): Promise<FieldDef[
 export async function findHolders(db: Db, tenantId: string, keys: IdentityKey[]) {
   if (!keys.length) return [];
   return rowsOf<IdentityKey & { customer_id: string }>(
-    db,
-    sql`select i.kind, i.namespace, i.value, i.customer_id
-        from jsonb_to_recordset(${json(keys)}) as k(kind text, namespace text, value text)
+    await db.execute(sql`select i.kind, i.namespace, i.value, i.customer_id
+        from jsonb_to_recordset(${jsonb(keys)}) as k(kind text, namespace text, value text)
         join ${customerIdentities} i
-          on i.tenant_id = ${tenantId} and i.kind = k.kind and i.namespace = k.namespace and i.value = k.value`,
+          on i.tenant_id = ${tenantId} and i.kind = k.kind and i.namespace = k.namespace and i.value = k.value`),
   );
 }
 
@@ -139,7 +136,7 @@ export async function insertCustomers(db: Db, tenantId: string, now: Date, rows:
     select ${tenantId}::text, x.id, coalesce(x.gender, 'unknown'), coalesce(x.custom, '{}'::jsonb),
            array_to_tsvector(coalesce(x.tokens, '{}')), coalesce(x.created_at, ${at(now)}), ${at(now)},
            ${sql.raw(COLUMNS.map(([c]) => `x.${c}`).join(', '))}
-    from jsonb_to_recordset(${json(rows)}) as ${RECORD}`);
+    from jsonb_to_recordset(${jsonb(rows)}) as ${RECORD}`);
 }
 
 /** Sets, per customer, only the attributes named in its row (others stay), merges custom keys. */
@@ -154,7 +151,7 @@ export async function updateCustomers(db: Db, tenantId: string, now: Date, rows:
       custom = c.custom || coalesce(x.custom, '{}'::jsonb),
       search = case when x.tokens is null then c.search else array_to_tsvector(x.tokens) end,
       updated_at = ${at(now)}
-    from jsonb_to_recordset(${json(withFields)}) as ${RECORD}
+    from jsonb_to_recordset(${jsonb(withFields)}) as ${RECORD}
     where c.tenant_id = ${tenantId} and c.id = x.id`);
 }
 
@@ -167,12 +164,11 @@ export async function insertIdentities(
 ) {
   if (!rows.length) return [];
   return rowsOf<IdentityKey & { customer_id: string }>(
-    db,
-    sql`insert into ${customerIdentities} (tenant_id, kind, namespace, value, customer_id, verified, source, created_at)
+    await db.execute(sql`insert into ${customerIdentities} (tenant_id, kind, namespace, value, customer_id, verified, source, created_at)
         select ${tenantId}::text, x.kind, x.namespace, x.value, x.customer_id, x.verified, x.source, ${at(now)}
-        from jsonb_to_recordset(${json(rows)}) as x(kind text, namespace text, value text, customer_id text, verified boolean, source text)
+        from jsonb_to_recordset(${jsonb(rows)}) as x(kind text, namespace text, value text, customer_id text, verified boolean, source text)
         on conflict do nothing
-        returning kind, namespace, value, customer_id`,
+        returning kind, namespace, value, customer_id`),
   );
 }
 
@@ -226,7 +222,7 @@ export async function addCustomerTags(
   await db.execute(sql`
     insert into ${customerTags} (tenant_id, customer_id, tag_id, source, added_by, added_at)
     select ${tenantId}::text, x.customer_id, x.tag_id, 'import', ${addedBy}::text, ${at(now)}
-    from jsonb_to_recordset(${json(rows)}) as x(customer_id text, tag_id text)
+    from jsonb_to_recordset(${jsonb(rows)}) as x(customer_id text, tag_id text)
     on conflict do nothing`);
 }
 
@@ -239,7 +235,7 @@ export async function insertPrimaryOwners(
   if (!rows.length) return;
   await db.execute(sql`
     with x as (
-      select * from jsonb_to_recordset(${json(rows)}) as x(customer_id text, staff_id text, added_at timestamptz)
+      select * from jsonb_to_recordset(${jsonb(rows)}) as x(customer_id text, staff_id text, added_at timestamptz)
     ), added as (
       insert into ${customerOwners} (tenant_id, customer_id, staff_id, is_primary, add_way, added_at)
       select ${tenantId}::text, x.customer_id, x.staff_id, true, 'import', x.added_at from x

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
+import { rowsOf } from '../../platform';
 import { customerNotes, followUps, tasks } from '../follow-ups/follow-ups.tables';
 import { customerTags, tagGroups, tags } from '../tags/tags.tables';
 import { customerOwners } from './profiles.tables';
@@ -20,7 +21,7 @@ export async function copyTags(db: Db, tenantId: string, from: string, to: strin
         select 1 from ${customerTags} mine join ${tags} mt on mt.tenant_id = mine.tenant_id and mt.id = mine.tag_id
         where mine.tenant_id = ${tenantId} and mine.customer_id = ${to} and mt.group_id = t.group_id))
     on conflict do nothing returning tag_id`);
-  return (rows as unknown as { rows: { tag_id: string }[] }).rows.map((r) => r.tag_id);
+  return rowsOf<{ tag_id: string }>(rows).map((r) => r.tag_id);
 }
 
 export const removeTags = (db: Db, tenantId: string, customerId: string, tagIds: string[]) =>
@@ -43,7 +44,7 @@ export async function copyOwners(db: Db, tenantId: string, from: string, to: str
     select tenant_id, ${to}, staff_id, false, remark, description, add_way, state, added_at from ${customerOwners}
     where tenant_id = ${tenantId} and customer_id = ${from}
     on conflict do nothing returning staff_id`);
-  return (rows as unknown as { rows: { staff_id: string }[] }).rows.map((r) => r.staff_id);
+  return rowsOf<{ staff_id: string }>(rows).map((r) => r.staff_id);
 }
 
 export const removeOwners = (db: Db, tenantId: string, customerId: string, staffIds: string[]) =>

@@ -1,6 +1,6 @@
 import type { AttributeCondition, EventCondition, TagRuleCondition } from '@siyu/contracts';
 import { inArray, type SQL, sql } from 'drizzle-orm';
-import { DAY } from '../../platform';
+import { DAY, jsonb } from '../../platform';
 import { customerEvents } from '../events/events.tables';
 import { customers } from '../profiles/profiles.tables';
 
@@ -45,8 +45,6 @@ function compileGroup(g: Group, opts: CompileOptions): SQL {
   return sql`(${sql.join(parts, joiner)})`;
 }
 
-const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
-
 function compileAttribute(c: AttributeCondition): SQL {
   const values = Array.isArray(c.value) ? c.value : [c.value];
   if (c.field.startsWith('custom.')) return compileCustom(c.field.slice('custom.'.length), c.op, values);
@@ -73,7 +71,7 @@ function compileAttribute(c: AttributeCondition): SQL {
 function compileCustom(key: string, op: AttributeCondition['op'], values: (string | number)[]): SQL {
   const field = sql`(${customers.custom} -> ${key}::text)`;
   const equals = (v: string | number) =>
-    sql`(${field} = ${json(v)} or (jsonb_typeof(${field}) = 'array' and ${field} @> ${json(v)}))`;
+    sql`(${field} = ${jsonb(v)} or (jsonb_typeof(${field}) = 'array' and ${field} @> ${jsonb(v)}))`;
   const v = values[0] ?? '';
   const ordered = (cmp: SQL) =>
     typeof v === 'number'
@@ -98,8 +96,8 @@ function compileEvent(c: EventCondition, opts: CompileOptions): SQL {
   const since = new Date(opts.now.getTime() - c.withinDays * DAY);
   const where = Object.entries(c.where ?? {}).map(([k, v]) =>
     Array.isArray(v)
-      ? sql`${customerEvents.properties} @> ${json({ [k]: v })}`
-      : sql`(${customerEvents.properties} @> ${json({ [k]: v })} or ${customerEvents.properties} @> ${json({ [k]: [v] })})`,
+      ? sql`${customerEvents.properties} @> ${jsonb({ [k]: v })}`
+      : sql`(${customerEvents.properties} @> ${jsonb({ [k]: v })} or ${customerEvents.properties} @> ${jsonb({ [k]: [v] })})`,
   );
   const counted = (having: SQL) => sql`${customers.id} in (
     select ${customerEvents.customerId} from ${customerEvents}

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform';
+import { type Db, rowsOf } from '../../platform';
 import { customerOwners, customers } from '../profiles/profiles.tables';
 import { customerTags, ownerTags, tagGroups, tagRules, tags } from './tags.tables';
 
@@ -9,7 +9,6 @@ export type TagSource = (typeof customerTags.$inferSelect)['source'];
 /** One (customer, tag) change, as the set-based statements return it. */
 export type TagChange = { customerId: string; tagId: string; staffId?: string };
 
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 const list = (ids: string[]) =>
   sql.join(
     ids.map((id) => sql`${id}`),

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
+import { rowsOf } from '../../platform';
 import { type OrderStatusValue, orderLines, orders } from '../orders.tables';
 
 export type AdminFilter = {
@@ -58,7 +59,7 @@ export async function dailyRows(db: Db, t: string, from: Date, to: Date, timeZon
     from ${orders} where tenant_id = ${t} and paid_at >= ${from.toISOString()}::timestamptz
       and paid_at < ${to.toISOString()}::timestamptz
     group by 1 order by 1`);
-  return (r as unknown as { rows: DayRow[] }).rows.map((x) => ({
+  return rowsOf<DayRow>(r).map((x) => ({
     day: x.day,
     orders: Number(x.orders),
     gmv: Number(x.gmv),
