@@ -1,4 +1,5 @@
 export * from './access';
+export * from './access.routes';
 export * from './catalog';
 export * from './common';
 export * from './customer-follow-ups';
@@ -12,7 +13,7 @@ export * from './permissions';
 export * from './routes';
 export * from './shop';
 
-import { adminRoutes } from './access';
+import { adminRoutes } from './access.routes';
 import { catalogCategoryRoutes, catalogProductRoutes, catalogStockRoutes, shopCatalogRoutes } from './catalog';
 import { followUpRoutes } from './customer-follow-ups';
 import { tagRoutes } from './customer-tags';
