@@ -24,9 +24,10 @@ import {
   Tooltip,
   TreeSelect,
 } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useSaveShortcut, useUnsavedGuard } from './editor-guards';
 import { useTranslation } from 'react-i18next';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { call, isApiError } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
@@ -90,7 +91,7 @@ export function ProductEditorPage() {
 function ProductForm({ product }: { product?: Product }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const showError = useShowError();
@@ -101,31 +102,7 @@ function ProductForm({ product }: { product?: Product }) {
   const readOnly = !can('catalog.manage');
   const [urls, setUrls] = useState(() => new Map((product?.images ?? []).map((i) => [i.id, i.url])));
   const lastSpecs = useRef<SpecRow[]>(product?.specs ?? []);
-  // Leaving with unsaved changes asks first (not after a save, which navigates on its own).
-  const [dirty, setDirty] = useState(false);
-  const saved = useRef(false);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && !saved.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  const blockerRef = useRef(blocker);
-  blockerRef.current = blocker;
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    const settle = (go: boolean) => {
-      const b = blockerRef.current;
-      if (b.state !== 'blocked') return;
-      if (go) b.proceed();
-      else b.reset();
-    };
-    modal.confirm({
-      title: t('catalog.editor.unsaved'),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      onOk: () => settle(true),
-      onCancel: () => settle(false),
-    });
-  }, [blocker.state, modal, t]);
+  const guard = useUnsavedGuard();
 
   const specsRaw = Form.useWatch('specs', form) as SpecRow[] | undefined;
   const imageIds = Form.useWatch('imageIds', form) as string[] | undefined;
@@ -204,7 +181,7 @@ function ProductForm({ product }: { product?: Product }) {
         : call(catalogProductRoutes.createProduct, { body });
     },
     onSuccess: async (p) => {
-      saved.current = true;
+      guard.markSaved();
       qc.setQueryData(catalogKeys.product(p.id), p);
       await invalidate();
       void message.success(t(product ? 'catalog.editor.saved' : 'catalog.editor.created'));
@@ -227,7 +204,7 @@ function ProductForm({ product }: { product?: Product }) {
   const remove = useMutation({
     mutationFn: () => call(catalogProductRoutes.deleteProduct, { params: { id: product?.id ?? '' } }),
     onSuccess: async () => {
-      saved.current = true;
+      guard.markSaved();
       await invalidate();
       void message.success(t('catalog.products.deleted'));
       navigate('/catalog/products');
@@ -240,17 +217,7 @@ function ProductForm({ product }: { product?: Product }) {
     return url ? [{ id, url }] : [];
   });
 
-  // Ctrl+S / ⌘S saves from anywhere on the page (instead of the browser's "save page").
-  const canSave = !readOnly && !save.isPending;
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 's') return;
-      e.preventDefault();
-      if (canSave) form.submit();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [canSave, form]);
+  useSaveShortcut(!readOnly && !save.isPending, form.submit);
 
   return (
     <div>
@@ -282,7 +249,7 @@ function ProductForm({ product }: { product?: Product }) {
         disabled={readOnly}
         scrollToFirstError
         onValuesChange={(changed: Partial<Values>, all: Values) => {
-          setDirty(true);
+          guard.markDirty();
           if ('specs' in changed) onSpecsChange(all.specs ?? []);
         }}
         onFinish={() => {
