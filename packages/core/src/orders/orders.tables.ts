@@ -36,6 +36,8 @@ export type AddressJson = {
 export type AllocationJson = { skuId: string; locationId: string; quantity: number };
 export type DiscountJson = { source: string; label: string; amount: number };
 export type RemarkJson = { text: string; by: string; at: string };
+/** The units of one order line in one parcel. */
+export type ShipmentLineJson = { lineId: string; skuId: string; title: string; specText: string; quantity: number };
 
 /** One row per tenant that changed the defaults (payment deadline, shipping rules). */
 export const orderSettings = pgTable('orders_settings', {
@@ -157,8 +159,35 @@ export const orderLines = pgTable(
     unitPrice: fen('unit_price').notNull(),
     quantity: integer('quantity').notNull(),
     lineTotal: fen('line_total').notNull(),
+    /** Units already in a parcel (partial shipments); the order is shipped when every line is. */
+    shippedQuantity: integer('shipped_quantity').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('orders_lines_order_idx').on(t.tenantId, t.orderId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('orders_lines_order_idx').on(t.tenantId, t.orderId),
+    check('orders_lines_shipped_le_quantity', sql`${t.shippedQuantity} between 0 and ${t.quantity}`),
+  ],
+);
+
+/** One parcel of an order: carrier, tracking number, the lines and units in it, the stock it took. */
+export const shipments = pgTable(
+  'orders_shipments',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    orderId: text('order_id').notNull(),
+    carrier: text('carrier').notNull(),
+    trackingNo: text('tracking_no').notNull(),
+    lines: jsonb('lines').$type<ShipmentLineJson[]>().notNull(),
+    /** The reserved units this parcel took out of stock (part of the order's allocations). */
+    allocations: jsonb('allocations').$type<AllocationJson[]>().notNull(),
+    actor: text('actor').notNull(),
+    shippedAt: ts('shipped_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('orders_shipments_order_idx').on(t.tenantId, t.orderId, t.id),
+  ],
 );
 
 /** The order's history: every state change with who and why. */
@@ -200,10 +229,24 @@ export const payments = pgTable(
     createdAt: ts('created_at').notNull(),
     paidAt: ts('paid_at'),
     updatedAt: ts('updated_at').notNull(),
+    /**
+     * An automatic refund (money that arrived for a closed or cancelled order): `pending` until the
+     * provider accepted it, `processing` until it confirmed, then `succeeded` or `failed`.
+     */
+    refundStatus: text('refund_status', { enum: ['pending', 'processing', 'succeeded', 'failed'] }),
+    /** Our refund number (the provider's `out_refund_no`), stable across retries: the refund happens once. */
+    refundNo: text('refund_no'),
+    refundId: text('refund_id'),
+    refundTries: integer('refund_tries').notNull().default(0),
+    refundError: text('refund_error'),
+    refundedAt: ts('refunded_at'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('orders_payments_trade_uq').on(t.tenantId, t.provider, t.outTradeNo),
     index('orders_payments_order_idx').on(t.tenantId, t.orderId),
+    index('orders_payments_refund_idx')
+      .on(t.tenantId, t.updatedAt)
+      .where(sql`${t.refundStatus} in ('pending', 'processing')`),
   ],
 );
