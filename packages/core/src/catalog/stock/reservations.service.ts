@@ -48,7 +48,8 @@ async function reserveLine(ctx: Ctx, line: StockLine, productId: string, referen
 
 /**
  * Holds units for an order: each line from its location, or from the locations with the most units
- * available (split when needed). Every hold is a conditional update (`on_hand − reserved ≥ qty`) with
+ * available (split when needed). Only enabled SKUs of products on sale can be held: any other line
+ * (disabled, deleted, draft, off sale) throws SkuUnavailableError naming them all. Every hold is a conditional update (`on_hand − reserved ≥ qty`) with
  * its ledger row, so concurrent orders never oversell. Must run inside the caller's transaction:
  * when a line is short it throws StockShortError naming every short line, and the transaction's
  * rollback undoes the holds already made.
@@ -65,7 +66,7 @@ export async function reserveStock(ctx: Ctx, lines: StockLine[], reference: stri
   );
   const unavailable = lines.filter((l) => {
     const s = info.get(l.skuId);
-    return !s?.enabled || s.deletedAt || s.productDeleted;
+    return !s?.enabled || s.deletedAt || s.productDeleted || s.productStatus !== 'on_sale';
   });
   if (unavailable.length) throw new SkuUnavailableError(unavailable.map((l) => l.skuId));
   const sorted = [...lines].sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));

@@ -109,6 +109,7 @@ export const skusWithProducts = (db: Db, t: string, skuIds: string[]) =>
           title: products.title,
           threshold: products.lowStockThreshold,
           productDeleted: products.deletedAt,
+          productStatus: products.status,
         })
         .from(skus)
         .innerJoin(products, and(eq(products.tenantId, skus.tenantId), eq(products.id, skus.productId)))
