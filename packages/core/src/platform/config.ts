@@ -19,6 +19,10 @@ const Env = z.object({
   /** `inline`: the API process also runs jobs and the outbox; `off`: leave them to `siyu worker`. */
   SIYU_WORKER: z.enum(['inline', 'off']).default('inline'),
   SIYU_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  /** The master key that seals secrets at rest (payment keys): 32 bytes as 64 hex characters or Base64. */
+  SIYU_SECRET_KEY: z.string().min(1).optional(),
+  /** Earlier master keys, comma-separated, still accepted for opening (key rotation). */
+  SIYU_SECRET_KEYS_OLD: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -33,6 +37,9 @@ export type Config = {
   logLevel: z.infer<typeof Env>['SIYU_LOG_LEVEL'];
   inlineWorker: boolean;
   secureCookies: boolean;
+  /** SIYU_SECRET_KEY as given (checked by platform/secrets.ts); none: generated in demo mode. */
+  secretKey: string | undefined;
+  previousSecretKeys: string[];
 };
 
 export class ConfigError extends Error {}
@@ -63,5 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.SIYU_LOG_LEVEL,
     inlineWorker: e.SIYU_WORKER === 'inline',
     secureCookies: e.SIYU_SECURE_COOKIES ? e.SIYU_SECURE_COOKIES === 'true' : mode === 'production',
+    secretKey: e.SIYU_SECRET_KEY,
+    previousSecretKeys: (e.SIYU_SECRET_KEYS_OLD ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
   };
 }

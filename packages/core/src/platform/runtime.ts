@@ -8,7 +8,9 @@ import { createLogger, type Logger } from './logger';
 import { runMigrations } from './migrate';
 import { createDispatcher, type Dispatcher } from './outbox';
 import { pgRateLimiter, type RateLimiter, redisRateLimiter } from './rate-limit';
+import { syncReadCache } from './read-cache';
 import type { Registry } from './registry';
+import { installSecrets, loadSecretBox } from './secrets';
 import { devSmsProvider, type SmsProvider, unconfiguredSmsProvider } from './sms';
 
 /** The running platform: one per process, shared by the API, the worker and the CLI. */
@@ -42,10 +44,16 @@ export type RuntimeOptions = {
   role?: 'worker' | 'client';
 };
 
+let runtimeMode: Config['mode'] = 'production';
+/** The mode of this process's runtime (one runtime per process): demo-only features check it. */
+export const processMode = () => runtimeMode;
+
 export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { config, registry } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
+  installSecrets(loadSecretBox(config)); // a bad SIYU_SECRET_KEY stops start-up (ConfigError)
+  runtimeMode = config.mode;
   const database = opts.database ?? (await openDatabase(config));
   const migrate = opts.migrate ?? true;
   try {
@@ -57,6 +65,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const limiter = redis ? redisRateLimiter(redis, clock) : pgRateLimiter(db, clock);
     const sms = config.mode === 'demo' ? devSmsProvider(db, clock) : unconfiguredSmsProvider;
     const dispatcher = createDispatcher({ db, clock, log, registry, sendJob: jobs.send });
+    const stopCacheSync = syncReadCache(database, log);
     return {
       config,
       database,
@@ -93,6 +102,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       async close() {
         await dispatcher.stop();
         await jobs.stop();
+        await stopCacheSync();
         redis?.disconnect();
         await database.close();
       },
