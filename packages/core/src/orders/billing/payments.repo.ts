@@ -2,7 +2,10 @@ import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../../platform';
 import { orders, payments } from '../orders.tables';
 
-export type PaymentRow = typeof payments.$inferSelect;
+type Selected = typeof payments.$inferSelect;
+type RefundColumns = 'refundStatus' | 'refundNo' | 'refundId' | 'refundTries' | 'refundError' | 'refundedAt';
+/** An attempt; the refund columns are optional so that a new attempt can be written without them. */
+export type PaymentRow = Omit<Selected, RefundColumns> & Partial<Pick<Selected, RefundColumns>>;
 export type PaymentInsert = typeof payments.$inferInsert;
 
 export const insertPayment = (db: Db, row: PaymentInsert) => db.insert(payments).values(row);
