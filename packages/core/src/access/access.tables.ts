@@ -50,6 +50,8 @@ export const roles = pgTable(
     permissions: jsonb('permissions').$type<string[]>().notNull(),
     dataScope: text('data_scope', { enum: ['all', 'org_units', 'self'] }).notNull(),
     createdAt: ts('created_at').notNull(),
+    /** Built-in roles: the template's permissions as last applied (roles.sync.ts); null before the first sync. */
+    templatePermissions: jsonb('template_permissions').$type<string[]>(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
