@@ -6,10 +6,12 @@ import {
   AddressInput,
   AddressPatch,
   Cart,
+  CartIssue,
   ClientKey,
   DeliveryMethod,
   ORDER_LIMITS,
   Order,
+  OrderFen,
   OrderId,
   OrderQuantity,
   OrderSkuId,
@@ -27,6 +29,37 @@ const OrderParams = Params.extend({ id: OrderId });
 
 export const CartAdd = z.object({ skuId: OrderSkuId, quantity: OrderQuantity.default(1) });
 export const CartPatch = z.object({ quantity: OrderQuantity.optional(), selected: z.boolean().optional() });
+
+/** A line of a guest's cart, kept by the shop in the browser until the shopper logs in. */
+export const GuestCartLine = z.object({
+  skuId: OrderSkuId,
+  quantity: OrderQuantity,
+  selected: z.boolean().optional(),
+  priceAtAdd: OrderFen.optional().describe('the price the guest saw when adding (fen)'),
+});
+export type GuestCartLine = z.infer<typeof GuestCartLine>;
+const GuestLines = z
+  .array(GuestCartLine)
+  .max(ORDER_LIMITS.cartItems, `at most ${ORDER_LIMITS.cartItems} items`)
+  .describe('the guest cart');
+export const GuestCartInput = z.object({ items: GuestLines });
+/** What merging did with one guest line. */
+export const GuestMergeLine = z.object({
+  skuId: z.string(),
+  title: z.string().describe('empty when the SKU no longer exists'),
+  requested: z.number().int().describe('units in the guest cart'),
+  added: z.number().int().describe('units added to the cart'),
+  quantity: z.number().int().describe('units of the SKU in the cart now'),
+  price: z.number().int().nullable().describe('current price, fen (null: gone)'),
+  priceChanged: z.boolean().describe('the price is not what the guest saw'),
+  outcome: z.enum(['merged', 'capped', 'rejected']),
+  reason: z
+    .union([CartIssue, z.enum(['stock_limit', 'quantity_limit', 'cart_full'])])
+    .nullable()
+    .describe('why fewer units (or none) were added'),
+});
+export type GuestMergeLine = z.infer<typeof GuestMergeLine>;
+export const GuestMergeResult = z.object({ cart: Cart, lines: z.array(GuestMergeLine) });
 
 /** What to buy and how to receive it. Without `buyNow`: the cart's selected items. */
 export const CheckoutInput = z.object({
@@ -102,6 +135,27 @@ export const shopOrderRoutes = {
     summary: 'Remove an item',
     params: SkuParams,
     response: Cart,
+  }),
+  quoteGuestCart: route({
+    method: 'POST',
+    path: '/shop/t/:slug/cart/quote',
+    audience: 'public',
+    summary:
+      "Price a guest's cart (kept in the browser before login) like a cart: current prices, availability, issues",
+    params: Params,
+    body: GuestCartInput,
+    response: Cart,
+  }),
+  mergeGuestCart: route({
+    method: 'POST',
+    path: '/shop/t/:slug/cart/merge',
+    audience: 'shop',
+    summary:
+      "At login: merge the guest cart into the shopper's cart, re-checked now (units add up, capped by stock and " +
+      'the per-line limit); each line says what happened, lines that cannot be bought are reported with the reason',
+    params: Params,
+    body: GuestCartInput,
+    response: GuestMergeResult,
   }),
   addresses: route({
     method: 'GET',

@@ -25,6 +25,10 @@ export function shopOrderRoutes(app: FastifyInstance, rt: Runtime) {
   mount(app, rt, r.removeCartItem, async ({ ctx, shopper, params }) =>
     orders.removeCartItem(ctx, await customerOf(ctx, shopper), params.skuId),
   );
+  mount(app, rt, r.quoteGuestCart, ({ ctx, body }) => orders.quoteGuestCart(ctx, body.items));
+  mount(app, rt, r.mergeGuestCart, async ({ ctx, shopper, body }) =>
+    orders.mergeGuestCart(ctx, await customerOf(ctx, shopper), body.items),
+  );
 
   mount(app, rt, r.addresses, async ({ ctx, shopper }) => orders.listAddresses(ctx, await customerOf(ctx, shopper)));
   mount(app, rt, r.createAddress, async ({ ctx, shopper, body }) =>

@@ -9,7 +9,8 @@ import { ordersSubscribers } from './orders.subscribers';
 
 export * from './payments';
 export { addressOf, createAddress, deleteAddress, listAddresses, updateAddress } from './cart/addresses.service';
-export { addToCart, getCart, removeCartItem, updateCartItem } from './cart/cart.service';
+export { addToCart, getCart, quoteGuestCart, removeCartItem, updateCartItem } from './cart/cart.service';
+export { mergeGuestCart } from './cart/guest-merge.service';
 export { pickupStores, previewCheckout } from './checkout/checkout.service';
 export { DISCOUNT_STEPS, type PricingState, type PricingStep, shippingFee } from './checkout/pricing';
 export { DEFAULT_ORDER_SETTINGS, getOrderSettings, updateOrderSettings } from './checkout/settings.service';
@@ -29,9 +30,15 @@ export { NEXT as ORDER_TRANSITIONS } from './lifecycle/state-machine';
 export { myOrders } from './lifecycle/queries.service';
 export { adminOrder, dailyStats, listOrders } from './admin/admin-orders.service';
 export { exportOrders } from './admin/export.service';
+export { type HistoricalOrder, type HistoryStep, loadOrderHistory } from './bulk-load.service';
 export { payOrder } from './billing/pay.service';
 export { handlePaymentNotification } from './billing/settle.service';
-export { setTenantPayments, type TenantPayments, tenantPayments } from './billing/providers';
+export {
+  forgetTenantPayments,
+  overrideTenantPayments,
+  type TenantPayments,
+  tenantPayments,
+} from './billing/providers';
 
 export const ordersRegistry = mergeRegistries({
   jobs: { ...ordersJobs, ...reconcileJobs },

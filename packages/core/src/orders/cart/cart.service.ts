@@ -13,13 +13,45 @@ export function issueOf(s: SkuSnapshot | undefined, quantity: number): Issue {
   return s.available < quantity ? 'short' : null;
 }
 
+type Held = { skuId: string; quantity: number; selected: boolean; priceAtAdd: number };
+
 /** The cart, re-priced and re-checked against the catalog now (one statement for all its SKUs). */
 export async function getCart(ctx: Ctx, customerId: string): Promise<Cart> {
-  const rows = await cartRows(ctx.db, ctx.tenantId, customerId);
+  return priceCart(ctx, await cartRows(ctx.db, ctx.tenantId, customerId));
+}
+
+/**
+ * A guest's cart (kept by the shop in the browser until login), priced and checked like a customer's:
+ * a SKU that is gone comes back flagged `deleted`; `priceAtAdd` is what the guest saw (the current
+ * price when not given).
+ */
+export async function quoteGuestCart(
+  ctx: Ctx,
+  lines: { skuId: string; quantity: number; selected?: boolean; priceAtAdd?: number }[],
+): Promise<Cart> {
   const snaps = await skuSnapshots(
     ctx,
-    rows.map((r) => r.skuId),
+    lines.map((l) => l.skuId),
   );
+  return priceCart(
+    ctx,
+    lines.map((l) => ({
+      skuId: l.skuId,
+      quantity: l.quantity,
+      selected: l.selected ?? true,
+      priceAtAdd: l.priceAtAdd ?? snaps.get(l.skuId)?.price ?? 0,
+    })),
+    snaps,
+  );
+}
+
+async function priceCart(ctx: Ctx, rows: Held[], known?: Map<string, SkuSnapshot>): Promise<Cart> {
+  const snaps =
+    known ??
+    (await skuSnapshots(
+      ctx,
+      rows.map((r) => r.skuId),
+    ));
   const items = rows.map((r) => {
     const s = snaps.get(r.skuId);
     const price = s?.price ?? r.priceAtAdd;
