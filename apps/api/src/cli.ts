@@ -37,7 +37,7 @@ async function open(role: 'worker' | 'client') {
   try {
     return await startSiyu(config(), { role });
   } catch (e) {
-    if (e instanceof DataDirLockedError) fail(e.message);
+    if (e instanceof DataDirLockedError || e instanceof ConfigError) fail(e.message);
     throw e;
   }
 }

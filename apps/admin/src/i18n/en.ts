@@ -198,6 +198,7 @@ export const en: Translation = {
       view: 'View orders and statistics',
       manage: 'Manage orders (cancel, change address, adjust price, remarks, settings)',
       ship: 'Ship orders and mark them delivered',
+      payments: 'Manage payment settings (WeChat Pay and Alipay merchant keys)',
     },
   },
   org: {

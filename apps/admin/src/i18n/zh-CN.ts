@@ -175,7 +175,12 @@ export const zhCN = {
     },
     tags: { read: '查看标签', write: '管理标签与标签规则' },
     catalog: { view: '查看商品与库存', manage: '管理商品与分类', stock: '调整库存' },
-    orders: { view: '查看订单与统计', manage: '管理订单（取消、改地址、改价、备注、设置）', ship: '发货与确认送达' },
+    orders: {
+      view: '查看订单与统计',
+      manage: '管理订单（取消、改地址、改价、备注、设置）',
+      ship: '发货与确认送达',
+      payments: '管理支付设置（微信支付、支付宝商户密钥）',
+    },
   },
   org: {
     title: '组织架构',

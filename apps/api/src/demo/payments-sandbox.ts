@@ -1,10 +1,10 @@
 /**
- * DEMO MODE ONLY: the WeChat Pay API v3 sandbox served by the API itself under /sandbox/wechatpay,
- * with a merchant key pair and APIv3 key generated at every start, and the demo tenant's WeChat Pay
- * provider pointed at it. The sandbox speaks the real protocol (signed requests and answers, AES-GCM
+ * DEMO MODE ONLY: the WeChat Pay API v3 sandbox served by the API itself under /sandbox/wechatpay
+ * (and Alipay's under /sandbox/alipay), with merchant keys generated at every start and written into
+ * the demo tenant's payment settings (the store every process reads), marked as sandbox settings. The sandbox speaks the real protocol (signed requests and answers, AES-GCM
  * notifications), so payments go through the same verification code as production.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import * as access from '@siyu/core/access';
 import * as orders from '@siyu/core/orders';
 import type { Runtime } from '@siyu/core/platform';
@@ -17,15 +17,17 @@ export const SANDBOX_PATH = '/sandbox/wechatpay';
 export const ALIPAY_SANDBOX_PATH = '/sandbox/alipay';
 const ALIPAY_APP_ID = '2021000000000001';
 const MCHID = '1900000109';
-const APPID = 'wxsiyudemo0000001';
-const SERIAL = 'SIYU_DEMO_MERCHANT_SERIAL';
+const APPID = 'wx5179d0e0c0ffee01';
+const SERIAL = '5157F09EFDC096DE15EBE81A47057A7232F1B8E1';
+
+const pem = (k: KeyObject) => k.export({ type: 'spki', format: 'pem' }).toString();
 
 export type DemoPayments = {
   sandbox: orders.WechatPaySandbox;
   alipay: orders.AlipaySandbox;
   mchid: string;
-  /** Gives a tenant a WeChat Pay provider talking to the sandbox at `baseUrl` (where this API listens). */
-  configureTenant(tenantId: string, slug: string, baseUrl: string): void;
+  /** Stores payment settings for a tenant pointing at the sandboxes at `baseUrl` (where this API listens). */
+  configureTenant(tenantId: string, baseUrl: string): Promise<void>;
 };
 
 const wired = new WeakMap<FastifyInstance, DemoPayments>();
@@ -34,7 +36,11 @@ export const demoPaymentsOf = (app: FastifyInstance) => wired.get(app) ?? null;
 
 export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
   if (rt.config.mode !== 'demo') return null;
-  const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const merchant = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const apiV3Key = randomBytes(16).toString('hex'); // 32 characters
   const sandbox = orders.createWechatPaySandbox({
     clock: rt.clock,
@@ -42,33 +48,34 @@ export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
     basePath: SANDBOX_PATH,
     cashierUrl: `${rt.config.publicUrl}${SANDBOX_PATH}/cashier`,
   });
-  const alipayApp = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const alipayApp = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const alipay = orders.createAlipaySandbox({
     clock: rt.clock,
     apps: [{ appId: ALIPAY_APP_ID, publicKey: alipayApp.publicKey }],
   });
-  const configureTenant = (tenantId: string, slug: string, baseUrl: string) =>
-    orders.setTenantPayments(tenantId, {
-      providers: [
-        orders.createWechatPayProvider({
-          mchid: MCHID,
-          appid: APPID,
-          merchantPrivateKey: merchant.privateKey,
-          merchantSerial: SERIAL,
-          apiV3Key,
-          platformKeys: [{ serial: sandbox.platformSerial, key: sandbox.platformPublicKey }],
-          baseUrl: `${baseUrl}${SANDBOX_PATH}`,
-          clock: rt.clock,
-        }),
-        orders.createAlipayProvider({
-          appId: ALIPAY_APP_ID,
-          appPrivateKey: alipayApp.privateKey,
-          alipayPublicKey: alipay.alipayPublicKey,
-          gatewayUrl: `${baseUrl}${ALIPAY_SANDBOX_PATH}/gateway.do`,
-          clock: rt.clock,
-        }),
-      ],
-      notifyUrl: (provider) => `${baseUrl}/webhooks/payments/${slug}/${provider}`,
+  /** Writes the sandbox settings into the tenant's payment settings (sealed like a merchant's own keys). */
+  const configureTenant = (tenantId: string, baseUrl: string) =>
+    orders.saveSandboxPaymentSettings(rt.ctx({ tenantId, actor: { kind: 'system', name: 'demo' } }), {
+      wechatpay: {
+        mchid: MCHID,
+        appid: APPID,
+        merchantSerial: SERIAL,
+        merchantPrivateKey: merchant.privateKey,
+        apiV3Key,
+        platformKeys: [{ serial: sandbox.platformSerial, key: pem(sandbox.platformPublicKey) }],
+        baseUrl: `${baseUrl}${SANDBOX_PATH}`,
+      },
+      alipay: {
+        appId: ALIPAY_APP_ID,
+        appPrivateKey: alipayApp.privateKey,
+        alipayPublicKey: pem(alipay.alipayPublicKey),
+        gatewayUrl: `${baseUrl}${ALIPAY_SANDBOX_PATH}/gateway.do`,
+      },
+      notifyUrlBase: baseUrl,
     });
 
   app.register(async (raw) => {
@@ -88,7 +95,7 @@ export async function wireDemoPayments(app: FastifyInstance, rt: Runtime) {
   });
 
   const demo = await access.getTenantBySlug(rt.db, DEMO.slug).catch(() => null);
-  if (demo) configureTenant(demo.id, demo.slug, rt.config.publicUrl);
+  if (demo) await configureTenant(demo.id, rt.config.publicUrl);
   const wiredPayments = { sandbox, alipay, mchid: MCHID, configureTenant };
   wired.set(app, wiredPayments);
   return wiredPayments;

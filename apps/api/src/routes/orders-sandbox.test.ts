@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
+import * as orders from '@siyu/core/orders';
 import { ALIPAY_SANDBOX_PATH, demoPaymentsOf, SANDBOX_PATH } from '../demo/payments-sandbox';
 import { clientKey, shop } from './orders.fixtures';
 import { ok } from './tags.fixtures';
@@ -22,7 +23,8 @@ describe('orders with the WeChat Pay sandbox', () => {
     const baseUrl = `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`;
     const demo = demoPaymentsOf(s.app);
     assert.ok(demo, 'the sandbox is wired in demo mode');
-    demo.configureTenant(s.tenant.tenantId, s.tenant.slug, baseUrl);
+    orders.overrideTenantPayments(s.tenant.tenantId, null); // the fixture's fake provider out: the stored settings in
+    await demo.configureTenant(s.tenant.tenantId, baseUrl);
 
     const order = ok(
       await s.shopper.post(`${s.base}/orders`, {

@@ -48,7 +48,7 @@ export async function shop(opts: { stock?: number } = {}) {
     }),
   );
   const fake = orders.createFakePaymentProvider(o.clock);
-  orders.setTenantPayments(o.tenant.tenantId, {
+  orders.overrideTenantPayments(o.tenant.tenantId, {
     providers: [fake],
     notifyUrl: (p) => `http://127.0.0.1/webhooks/payments/${o.tenant.slug}/${p}`,
   });

@@ -34,4 +34,5 @@ export {
 } from './tenants.service';
 export { orgUnitSummaries, staffIdsInUnits, staffSummaries } from './directory.repo';
 export { STORE_MANAGER_TEMPLATE } from './roles.builtins';
+export { type RoleSync, syncBuiltInRoles } from './roles.sync';
 export * from './notifications.service';

@@ -58,6 +58,21 @@ export const BUILT_IN_ROLES: Record<
   analyst: { name: '分析师', description: '只读查看全部数据与报表', permissions: readOnly, dataScope: 'all' },
 };
 
+/**
+ * When permissions were added to the templates (the commit that added them). A built-in role created
+ * before that gets them at the next sync (roles.sync.ts), once; later syncs compare with the template
+ * the role last received. Permissions not listed here date from the first release.
+ */
+export const PERMISSION_ADDED_AT: Partial<Record<Permission, string>> = {
+  'catalog.view': '2026-11-22T14:50:36Z',
+  'catalog.manage': '2026-11-22T14:50:36Z',
+  'catalog.stock': '2026-11-22T14:50:36Z',
+  'orders.view': '2026-11-22T15:34:21Z',
+  'orders.manage': '2026-11-22T15:34:21Z',
+  'orders.ship': '2026-11-22T15:34:21Z',
+  'orders.payments': '2026-11-22T17:45:00Z',
+};
+
 /** A store manager: a custom-role template seeded for the demo tenant. */
 export const STORE_MANAGER_TEMPLATE = {
   name: '店长',

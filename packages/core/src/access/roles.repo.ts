@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../platform';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { type Db, jsonb } from '../platform';
 import { roles, staffRoles } from './access.tables';
 
 export type RoleRow = typeof roles.$inferSelect;
@@ -59,4 +59,21 @@ export async function countRoleHolders(db: Db, tenantId: string, roleId: string)
     .from(staffRoles)
     .where(and(eq(staffRoles.tenantId, tenantId), eq(staffRoles.roleId, roleId)));
   return r?.n ?? 0;
+}
+
+/** Every tenant's built-in roles (the start-up sync; a few rows per tenant). */
+export const builtInRoleRows = (db: Db): Promise<RoleRow[]> =>
+  db.select().from(roles).where(isNotNull(roles.key)).orderBy(asc(roles.tenantId), asc(roles.id));
+
+/** Sets a role's permissions and known template, unless another process synced it meanwhile. */
+export async function syncRoleRow(db: Db, row: RoleRow, permissions: string[], template: string[]) {
+  const same = row.templatePermissions
+    ? sql`${roles.templatePermissions} = ${jsonb(row.templatePermissions)}`
+    : isNull(roles.templatePermissions);
+  const updated = await db
+    .update(roles)
+    .set({ permissions, templatePermissions: template })
+    .where(and(eq(roles.tenantId, row.tenantId), eq(roles.id, row.id), same))
+    .returning({ id: roles.id });
+  return updated.length > 0;
 }

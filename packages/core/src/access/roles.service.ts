@@ -50,6 +50,7 @@ export async function createRole(ctx: Ctx, input: z.output<typeof RoleInput>): P
     permissions: [...new Set(input.permissions)],
     dataScope: input.dataScope,
     createdAt: ctx.clock.now(),
+    templatePermissions: null,
   };
   await insertRoles(ctx.db, [row]);
   await ctx.audit({

@@ -49,6 +49,7 @@ export async function createTenant(db: Db, clock: Clock, input: CreateTenantInpu
         permissions: [...r.permissions],
         dataScope: r.dataScope,
         createdAt: now,
+        templatePermissions: [...r.permissions],
       };
     }),
   );

@@ -23,8 +23,8 @@ export function paymentFailure(e: unknown): never {
  * a fast notification finds it; then the provider's action for the client.
  */
 export async function payOrder(ctx: Ctx, customerId: string, orderId: string, input: z.output<typeof PayInput>) {
-  const provider = providerForChannel(ctx.tenantId, input.channel);
-  const setup = tenantPayments(ctx.tenantId);
+  const setup = await tenantPayments(ctx);
+  const provider = await providerForChannel(ctx, input.channel);
   if (!provider || !setup) throw conflict('PAYMENT_METHOD_UNAVAILABLE', `This shop does not accept ${input.channel}`);
   const { attempt, order } = await inTransaction(ctx, async (tx) => {
     const o = await lockedOrder(tx, orderId, customerId);

@@ -22,7 +22,7 @@ export const reconcileJobs: Record<string, JobDef> = {
       const now = clock.now();
       const cut = new Date(now.getTime() - ORDER_LIMITS.reconcileAfterMinutes * MINUTE);
       for (const a of await staleAttempts(db, cut, now, BATCH, only)) {
-        const provider = providerNamed(a.tenantId, a.provider);
+        const provider = await providerNamed(ctxFor(a.tenantId), a.provider);
         if (!provider) continue;
         try {
           const q = await provider.query(a.outTradeNo);

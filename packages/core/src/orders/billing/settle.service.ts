@@ -72,7 +72,7 @@ export async function handlePaymentNotification(
   rawBody: Buffer,
   headers: NotificationHeaders,
 ) {
-  const provider = providerNamed(ctx.tenantId, providerName);
+  const provider = await providerNamed(ctx, providerName);
   if (!provider) return null;
   let event: PaymentEvent;
   try {
@@ -119,7 +119,7 @@ export async function handlePaymentNotification(
 export async function closeAttempts(ctx: Ctx, orderId: string): Promise<'paid' | 'closed'> {
   const open = (await paymentsOf(ctx.db, ctx.tenantId, orderId)).filter((p) => p.status === 'pending');
   for (const p of open) {
-    const provider = providerNamed(ctx.tenantId, p.provider);
+    const provider = await providerNamed(ctx, p.provider);
     if (!provider) throw new Error(`No ${p.provider} provider for tenant ${ctx.tenantId}: cannot close ${p.id}`);
     try {
       await provider.close(p.outTradeNo);
