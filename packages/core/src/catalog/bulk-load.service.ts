@@ -7,6 +7,7 @@ import { planSkus } from './products/sku-matrix';
 import { priceSummary } from './products/sku-writes';
 import { insertOpeningStock } from './stock/stock.repo';
 import { actorName } from './stock/stock.service';
+import { catalogChanged } from './shop/shop-cache';
 
 export type LoadCategory = { key: string; name: string; parentKey?: string; sort?: number };
 export type LoadProduct = {
@@ -133,6 +134,7 @@ export async function bulkLoadCatalog(ctx: Ctx, input: { categories: LoadCategor
   await insertProductRows(ctx.db, rows.products);
   await insertManySkuRows(ctx.db, rows.skus);
   await insertOpeningStock(ctx.db, rows.levels, rows.moves);
+  await catalogChanged(ctx, { all: true });
   return {
     categories: catIds.size,
     products: rows.products.length,

@@ -32,6 +32,8 @@ export type Ctx = {
   inTransaction: boolean;
   /** Wakes the outbox dispatcher (after a commit). */
   kick(): void;
+  /** Runs `fn` once the current transaction has committed (at once outside a transaction); never after a rollback. */
+  afterCommit(fn: () => void): void;
   emit<N extends EventName>(name: N, payload: EventPayload<N>): Promise<void>;
   /** Many events of one name in one statement (batch writers). */
   emitMany<N extends EventName>(name: N, payloads: EventPayload<N>[]): Promise<void>;
@@ -42,7 +44,10 @@ export type Ctx = {
 export type CtxInit = Pick<Ctx, 'tenantId' | 'actor' | 'scope' | 'db' | 'clock' | 'log' | 'ip'> & {
   inTransaction?: boolean;
   kick?: () => void;
+  afterCommit?: (fn: () => void) => void;
 };
+
+const runNow = (fn: () => void) => fn();
 
 export function makeCtx(init: CtxInit): Ctx {
   const { db, clock, tenantId } = init;
@@ -50,6 +55,7 @@ export function makeCtx(init: CtxInit): Ctx {
     ...init,
     inTransaction: init.inTransaction ?? false,
     kick: init.kick ?? (() => {}),
+    afterCommit: init.afterCommit ?? runNow,
     emit: (name, payload) => insertOutbox(db, clock, { tenantId, kind: 'event', name, payload }),
     emitMany: (name, payloads) =>
       insertOutboxMany(
@@ -66,7 +72,11 @@ export function makeCtx(init: CtxInit): Ctx {
 /** Runs `fn` in one transaction; events and jobs it emits are delivered after commit. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return fn(ctx);
-  const result = await ctx.db.transaction((tx) => fn(makeCtx({ ...ctx, db: tx as Db, inTransaction: true })));
+  const committed: (() => void)[] = [];
+  const result = await ctx.db.transaction((tx) =>
+    fn(makeCtx({ ...ctx, db: tx as Db, inTransaction: true, afterCommit: (f) => committed.push(f) })),
+  );
+  for (const f of committed) f();
   ctx.kick();
   return result;
 }

@@ -21,8 +21,13 @@ export const jsonb = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 /** Runs raw SQL; pg-boss and migrations use it. Multi-statement text without values is allowed. */
 export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
+/** What a LISTEN connection reports: each notification, and when it is (re)connected or lost. */
+export type ListenHandlers = { message(payload: string): void; up(): void; down(err: unknown): void };
+
 export type Database = {
   engine: 'pglite' | 'postgres';
+  /** PostgreSQL only: LISTENs on `channel` over a connection of its own, reconnecting when lost. */
+  listen?(channel: string, on: ListenHandlers): () => Promise<void>;
   /** The embedded instance (PGlite only): for dumps and the test template. */
   lite?: PGlite;
   db: Db;
@@ -49,6 +54,7 @@ export async function openDatabase(
         const results = Array.isArray(r) ? r : [r];
         return { rows: results.flatMap((x) => x.rows ?? []) };
       },
+      listen: (channel, on) => listenWithRetry(config.databaseUrl!, channel, on),
       close: () => pool.end(),
     };
   }
@@ -77,6 +83,48 @@ export async function openDatabase(
     release();
     throw e;
   }
+}
+
+const RETRY_MS = [100, 500, 1000, 2000, 5000];
+
+function listenWithRetry(url: string, channel: string, on: ListenHandlers): () => Promise<void> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let failures = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    client = c;
+    const lost = (err: unknown) => {
+      if (client !== c) return;
+      client = null;
+      c.end().catch(() => {});
+      on.down(err);
+      if (!stopped) timer = setTimeout(connect, RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]);
+    };
+    c.on('error', lost);
+    c.on('end', () => lost(new Error('connection ended')));
+    c.on('notification', (n) => {
+      if (n.channel === channel) on.message(n.payload ?? '');
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (stopped || client !== c) return void c.end().catch(() => {});
+      failures = 0;
+      on.up();
+    } catch (e) {
+      lost(e);
+    }
+  };
+  void connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
 }
 
 /**

@@ -20,8 +20,10 @@ export function createDispatcher(deps: { db: Db; clock: Clock; log: Logger; regi
   let again = false;
   let timer: NodeJS.Timeout | null = null;
 
-  async function deliverEvent(tx: Db, row: OutboxRow): Promise<boolean> {
+  /** Delivers one event to its handlers, each in a savepoint; what a handler defers to after the commit joins `committed`. */
+  async function deliverEvent(tx: Db, row: OutboxRow, committed: (() => void)[]): Promise<boolean> {
     for (const sub of registry.subscribers.filter((s) => s.event === row.name)) {
+      const deferred: (() => void)[] = [];
       try {
         await tx.transaction(async (sp) => {
           const spDb = sp as Db;
@@ -35,9 +37,11 @@ export function createDispatcher(deps: { db: Db; clock: Clock; log: Logger; regi
             log,
             ip: null,
             inTransaction: true,
+            afterCommit: (f) => deferred.push(f),
           });
           await sub.handle(ctx, row.payload as never, { eventId: row.id });
         });
+        committed.push(...deferred);
       } catch (e) {
         const msg = `${sub.name}: ${(e as Error).stack ?? e}`;
         log.warn({ event: row.name, eventId: row.id, handler: sub.name, err: e }, 'event handler failed');
@@ -51,17 +55,19 @@ export function createDispatcher(deps: { db: Db; clock: Clock; log: Logger; regi
   /** One pass over due rows (of one tenant, when given); returns how many rows it delivered. */
   async function runOnce(tenantId?: string): Promise<number> {
     const jobs: OutboxRow[] = [];
+    const committed: (() => void)[] = [];
     const delivered = await db.transaction(async (txRaw) => {
       const tx = txRaw as Db;
       const rows = await lockDueRows(tx, clock.now(), BATCH, tenantId);
       const done: string[] = [];
       for (const row of rows) {
         if (row.kind === 'job') jobs.push(row);
-        else if (await deliverEvent(tx, row)) done.push(row.id);
+        else if (await deliverEvent(tx, row, committed)) done.push(row.id);
       }
       await markDispatched(tx, done, clock.now());
       return done.length;
     });
+    for (const f of committed) f();
     const sent: string[] = [];
     for (const row of jobs) {
       try {

@@ -2,6 +2,7 @@ import { CATALOG_LIMITS, type Category, type CategoryInput, type CategoryPatch }
 import type { z } from 'zod';
 import { tenantSlug } from '../../access';
 import { conflict, type Ctx, invalid, newId, notFound } from '../../platform';
+import { catalogChanged } from '../shop/shop-cache';
 import { checkImages, imageUrl } from '../images/images.service';
 import {
   deleteCategoryRow,
@@ -71,6 +72,7 @@ export async function createCategory(ctx: Ctx, input: z.output<typeof CategoryIn
   const id = newId('cat', now);
   await insertCategoryRow(ctx.db, { tenantId: ctx.tenantId, id, ...input, createdAt: now, updatedAt: now });
   await ctx.audit({ action: 'catalog.category.created', entityType: 'category', entityId: id, summary: input.name });
+  await catalogChanged(ctx, { all: true });
   return getCategory(ctx, id);
 }
 
@@ -92,6 +94,7 @@ export async function updateCategory(ctx: Ctx, id: string, patch: z.output<typeo
     summary: name,
     changes: patch,
   });
+  await catalogChanged(ctx, { all: true });
   return getCategory(ctx, id);
 }
 
@@ -116,5 +119,6 @@ export async function deleteCategory(ctx: Ctx, id: string) {
     );
   await deleteCategoryRow(ctx.db, ctx.tenantId, id);
   await ctx.audit({ action: 'catalog.category.deleted', entityType: 'category', entityId: id, summary: row.name });
+  await catalogChanged(ctx, { all: true });
   return { ok: true as const };
 }

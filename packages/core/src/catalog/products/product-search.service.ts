@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform';
 import { categoryPaths } from '../categories/category-tree';
+import { productsChanged } from '../shop/shop-cache';
 import { productTextsInCategories, setProductSearch } from './products.repo';
 import { productVector } from './search-tokens';
 
@@ -23,6 +24,9 @@ export async function reindexProductsOfCategories(ctx: Ctx, categoryIds: string[
   if (!categoryIds.length) return;
   const items = await productTextsInCategories(ctx.db, ctx.tenantId, categoryIds);
   await reindexProducts(ctx, items);
-  if (items.length)
-    await ctx.emit('catalog.product.changed', { productIds: items.map((p) => p.id), change: 'updated' });
+  await productsChanged(
+    ctx,
+    items.map((p) => p.id),
+    'updated',
+  );
 }

@@ -4,6 +4,7 @@ import { conflict, type Ctx, invalid, newId, notFound } from '../../platform';
 import { findCategoryRow } from '../categories/categories.repo';
 import { checkImages } from '../images/images.service';
 import { sanitizeHtml } from './description';
+import { productsChanged } from '../shop/shop-cache';
 import { reindexProducts } from './product-search.service';
 import { toProducts } from './products.dto';
 import { findProductRow, insertProductRow, productRowsByIds, skuRowsOf, updateProductRow } from './products.repo';
@@ -48,7 +49,7 @@ export async function createProduct(ctx: Ctx, input: ProductInput): Promise<Prod
   });
   await reindexProducts(ctx, [{ id, ...input }]);
   await ctx.audit({ action: 'catalog.product.created', entityType: 'product', entityId: id, summary: input.title });
-  await ctx.emit('catalog.product.changed', { productIds: [id], change: 'created' });
+  await productsChanged(ctx, [id], 'created');
   return getProduct(ctx, id);
 }
 
@@ -91,7 +92,7 @@ export async function updateProduct(ctx: Ctx, id: string, patch: ProductPatch): 
     summary: patch.title ?? row.title,
     changes: { ...fields, ...(specs && { specs }), ...(skus && { skus: skus.length }) },
   });
-  await ctx.emit('catalog.product.changed', { productIds: [id], change: 'updated' });
+  await productsChanged(ctx, [id], 'updated');
   return getProduct(ctx, id);
 }
 
@@ -101,7 +102,7 @@ export async function deleteProduct(ctx: Ctx, id: string) {
   if (row.status === 'on_sale') throw conflict('PRODUCT_ON_SALE', `${row.title} is on sale; take it off sale first`);
   await updateProductRow(ctx.db, ctx.tenantId, id, { deletedAt: ctx.clock.now(), updatedAt: ctx.clock.now() });
   await ctx.audit({ action: 'catalog.product.deleted', entityType: 'product', entityId: id, summary: row.title });
-  await ctx.emit('catalog.product.changed', { productIds: [id], change: 'deleted' });
+  await productsChanged(ctx, [id], 'deleted');
   return { ok: true as const };
 }
 
@@ -131,7 +132,7 @@ export async function bulkSetStatus(ctx: Ctx, input: z.output<typeof BulkStatusI
       summary: `${changed.length} products ${input.status === 'on_sale' ? 'on sale' : 'off sale'}`,
       changes: { ids: changed, status: input.status },
     });
-    await ctx.emit('catalog.product.changed', { productIds: changed, change: 'status' });
+    await productsChanged(ctx, changed, 'status');
   }
   return { updated: changed.length, skipped };
 }

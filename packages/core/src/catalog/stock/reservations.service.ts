@@ -1,5 +1,6 @@
 import { AppError, type Ctx, notFound } from '../../platform';
 import { addSales, availableRows, reserveAt, settleReserved, skusWithProducts } from './stock.repo';
+import { catalogChanged } from '../shop/shop-cache';
 import { movementMeta } from './stock.service';
 
 export type StockLine = { skuId: string; quantity: number; locationId?: string };
@@ -24,7 +25,13 @@ export class SkuUnavailableError extends AppError {
 
 const ROUNDS = 5;
 
-async function reserveLine(ctx: Ctx, line: StockLine, productId: string, reference: string) {
+async function reserveLine(
+  ctx: Ctx,
+  line: StockLine,
+  productId: string,
+  reference: string,
+  soldOut: { value: boolean },
+) {
   const got: Allocation[] = [];
   let need = line.quantity;
   for (let round = 0; round < ROUNDS && need > 0; round++) {
@@ -36,7 +43,9 @@ async function reserveLine(ctx: Ctx, line: StockLine, productId: string, referen
       const take = Math.min(need, Number(r.available));
       if (take <= 0) continue;
       const meta = movementMeta(ctx, productId, 'order_reserve', reference);
-      if (await reserveAt(ctx.db, ctx.tenantId, line.skuId, r.locationId, take, meta)) {
+      const left = await reserveAt(ctx.db, ctx.tenantId, line.skuId, r.locationId, take, meta);
+      if (left !== null) {
+        if (left === 0) soldOut.value = true;
         got.push({ skuId: line.skuId, locationId: r.locationId, quantity: take });
         need -= take;
         if (!need) break;
@@ -72,16 +81,20 @@ export async function reserveStock(ctx: Ctx, lines: StockLine[], reference: stri
   const sorted = [...lines].sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
   const out: Allocation[] = [];
   const short: ShortLine[] = [];
+  // A location running out may take the product out of stock in lists; otherwise only its page changes.
+  const soldOut = { value: false };
   for (const line of sorted) {
-    const { got, need } = await reserveLine(ctx, line, info.get(line.skuId)!.productId, reference);
+    const { got, need } = await reserveLine(ctx, line, info.get(line.skuId)!.productId, reference, soldOut);
     out.push(...got);
     if (need > 0) short.push({ skuId: line.skuId, requested: line.quantity, available: line.quantity - need });
   }
   if (short.length) throw new StockShortError(short);
+  await catalogChanged(ctx, { productIds: lines.map((l) => info.get(l.skuId)!.productId), lists: soldOut.value });
   return out;
 }
 
 async function settle(ctx: Ctx, allocations: Allocation[], reference: string, ship: boolean) {
+  let backInStock = false;
   const info = new Map(
     (
       await skusWithProducts(
@@ -95,10 +108,16 @@ async function settle(ctx: Ctx, allocations: Allocation[], reference: string, sh
     const s = info.get(a.skuId);
     if (!s) throw notFound('SKU', a.skuId);
     const meta = movementMeta(ctx, s.productId, ship ? 'order_ship' : 'order_release', reference);
-    if (!(await settleReserved(ctx.db, ctx.tenantId, a.skuId, a.locationId, a.quantity, ship, meta)))
+    const left = await settleReserved(ctx.db, ctx.tenantId, a.skuId, a.locationId, a.quantity, ship, meta);
+    if (left === null)
       throw new AppError(409, 'NOT_RESERVED', `SKU ${a.skuId} has fewer than ${a.quantity} units reserved there`);
     if (ship) await addSales(ctx.db, ctx.tenantId, s.productId, a.quantity);
+    else if (left - a.quantity <= 0) backInStock = true;
   }
+  // Shipping leaves what is available as it was (sales counts are as fresh as the cache's maximum age);
+  // a release makes units available again, and a location back from zero may put the product back in lists.
+  if (!ship)
+    await catalogChanged(ctx, { productIds: allocations.map((a) => info.get(a.skuId)!.productId), lists: backInStock });
 }
 
 /** Gives held units back (order cancelled or closed unpaid). */

@@ -45,15 +45,15 @@ export async function changeOnHand(db: Db, t: string, sku: string, loc: string, 
   return r ? { onHand: Number(r.on_hand), reserved: Number(r.reserved) } : null;
 }
 
-/** Reserves `qty` units when that many are available (on hand − reserved); null when not. */
+/** Reserves `qty` units when that many are available (on hand − reserved); the units left, or null when not. */
 export async function reserveAt(db: Db, t: string, sku: string, loc: string, qty: number, m: MovementMeta) {
   const change = sql`update ${stock} set reserved = reserved + ${qty}, updated_at = ${m.at.toISOString()}::timestamptz
     where tenant_id = ${t} and sku_id = ${sku} and location_id = ${loc} and on_hand - reserved >= ${qty}`;
   const [r] = rowsOf<Levels>(await db.execute(ledger(t, sku, loc, 0, qty, m, change)));
-  return Boolean(r);
+  return r ? Number(r.on_hand) - Number(r.reserved) : null;
 }
 
-/** Gives reserved units back (release) or takes them out of on-hand too (ship); null when not reserved. */
+/** Gives reserved units back (release) or takes them out of on-hand too (ship); the units available after, or null when not reserved. */
 export async function settleReserved(
   db: Db,
   t: string,
@@ -68,7 +68,7 @@ export async function settleReserved(
       updated_at = ${m.at.toISOString()}::timestamptz
     where tenant_id = ${t} and sku_id = ${sku} and location_id = ${loc} and reserved >= ${qty}`;
   const [r] = rowsOf<Levels>(await db.execute(ledger(t, sku, loc, ship ? -qty : 0, -qty, m, change)));
-  return Boolean(r);
+  return r ? Number(r.on_hand) - Number(r.reserved) : null;
 }
 
 /** Stock rows of a SKU with units available, most available first (where to reserve). */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { listOrgUnits, orgUnitSummaries } from '../../access';
 import { actorId, badRequest, conflict, type Ctx, forbidden, invalid, newId } from '../../platform';
 import { type LevelRow, levelRows, type MovementMeta, movementRows, skusWithProducts } from './stock.repo';
+import { productsChanged } from '../shop/shop-cache';
 import { changeOnHand, type StockReason } from './stock.repo';
 
 export const actorName = (ctx: Ctx) =>
@@ -115,10 +116,7 @@ export async function adjustStock(ctx: Ctx, input: z.output<typeof StockAdjustIn
     summary: `${input.reason}: ${input.lines.length} lines${input.reference ? ` (${input.reference})` : ''}`,
     changes: { reason: input.reason, reference: input.reference, lines: input.lines },
   });
-  await ctx.emit('catalog.product.changed', {
-    productIds: [...new Set(input.lines.map((l) => skuInfo.get(l.skuId)!.productId))],
-    change: 'stock',
-  });
+  await productsChanged(ctx, [...new Set(input.lines.map((l) => skuInfo.get(l.skuId)!.productId))], 'stock');
   const rows = await levelRows(
     ctx.db,
     ctx.tenantId,
