@@ -121,8 +121,19 @@ export const shopCatalogRoutes = {
     method: 'GET',
     path: '/shop/t/:slug/catalog/images/:id',
     audience: 'public',
-    summary: 'An uploaded catalog image (cacheable for a year: images never change)',
+    summary:
+      'An uploaded catalog image (cacheable for a year: images never change); `w` asks for a WebP variant ' +
+      `${CATALOG_LIMITS.imageVariantWidths.join(' or ')} px wide (made on first request for older images)`,
     params: Params.extend({ id: ImageId }),
+    query: z.object({
+      w: z.coerce
+        .number()
+        .int()
+        .refine((w) => (CATALOG_LIMITS.imageVariantWidths as readonly number[]).includes(w), {
+          message: `must be ${CATALOG_LIMITS.imageVariantWidths.join(' or ')}`,
+        })
+        .optional(),
+    }),
     response: z.string().describe('the image bytes'),
   }),
 };

@@ -4,6 +4,7 @@ import { CATALOG_LIMITS, CatalogImage, CatalogSort as Sort, CategoryId, ImageId,
 import { route } from './routes';
 
 export * from './catalog-common';
+export * from './catalog-hot-words';
 export * from './catalog-products';
 export * from './catalog-shop';
 export * from './catalog-stock';

@@ -14,7 +14,14 @@ export * from './routes';
 export * from './shop';
 
 import { adminRoutes } from './access.routes';
-import { catalogCategoryRoutes, catalogProductRoutes, catalogStockRoutes, shopCatalogRoutes } from './catalog';
+import {
+  catalogCategoryRoutes,
+  catalogHotWordRoutes,
+  catalogProductRoutes,
+  catalogStockRoutes,
+  shopCatalogRoutes,
+  shopHotWordRoutes,
+} from './catalog';
 import { followUpRoutes } from './customer-follow-ups';
 import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
@@ -34,7 +41,9 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('catalog', catalogCategoryRoutes),
   ...prefixKeys('catalog', catalogProductRoutes),
   ...prefixKeys('catalog', catalogStockRoutes),
+  ...prefixKeys('catalog', catalogHotWordRoutes),
   ...prefixKeys('shopCatalog', shopCatalogRoutes),
+  ...prefixKeys('shopCatalog', shopHotWordRoutes),
   ...prefixKeys('orders', adminOrderRoutes),
   ...prefixKeys('shopOrders', shopOrderRoutes),
   ...prefixKeys('shop', shopRoutes),

@@ -3,11 +3,17 @@
  * runtime with `startSiyu`, which knows every domain's jobs and subscribers.
  */
 import { accessJobs } from './access';
+import { catalogRegistry } from './catalog';
 import { customersRegistry } from './customers';
 import { ordersRegistry } from './orders';
 import { type Config, createRuntime, mergeRegistries, type Registry, type RuntimeOptions } from './platform';
 
-export const registry: Registry = mergeRegistries({ jobs: accessJobs }, customersRegistry, ordersRegistry);
+export const registry: Registry = mergeRegistries(
+  { jobs: accessJobs },
+  customersRegistry,
+  catalogRegistry,
+  ordersRegistry,
+);
 
 export const startSiyu = (config: Config, opts: Omit<RuntimeOptions, 'config' | 'registry'> = {}) =>
   createRuntime({ config, registry, ...opts });

@@ -1,6 +1,7 @@
 import {
   CATALOG_LIMITS,
   catalogCategoryRoutes as c,
+  catalogHotWordRoutes as h,
   catalogProductRoutes as p,
   catalogStockRoutes as s,
 } from '@siyu/contracts';
@@ -9,12 +10,14 @@ import { badRequest, type Runtime } from '@siyu/core/platform';
 import type { FastifyInstance } from 'fastify';
 import { mount } from '../http/mount';
 
-/** Admin catalog: categories, products with SKU matrices, images, stock and its ledger. */
+/** Admin catalog: categories, products with SKU matrices, images, stock and its ledger, the shop's hot words. */
 export function catalogRoutes(app: FastifyInstance, rt: Runtime) {
   mount(app, rt, c.listCategories, ({ ctx }) => catalog.listCategories(ctx));
   mount(app, rt, c.createCategory, ({ ctx, body }) => catalog.createCategory(ctx, body));
   mount(app, rt, c.updateCategory, ({ ctx, params, body }) => catalog.updateCategory(ctx, params.id, body));
   mount(app, rt, c.deleteCategory, ({ ctx, params }) => catalog.deleteCategory(ctx, params.id));
+  mount(app, rt, h.getHotWords, ({ ctx }) => catalog.getHotWords(ctx));
+  mount(app, rt, h.putHotWords, ({ ctx, body }) => catalog.setHotWords(ctx, body));
 
   // The image is the raw body, whatever its content-type; its bytes decide (see uploadImage).
   app.register(async (raw) => {

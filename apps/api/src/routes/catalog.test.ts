@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { drawSampleImage } from '@siyu/core/catalog';
 import { type Agent, loginAs, ownerOfNewTenant } from '../testing';
 import { expectError, expectInvalid, ok } from './tags.fixtures';
 
@@ -16,7 +17,7 @@ const matrix = (price = 2000) =>
     ['冰', '热'].map((temp) => ({ spec: { 杯型: size, 温度: temp }, price: price + i * 300 })),
   );
 
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64)]);
+const PNG = await drawSampleImage(640, 480, ['#f3e5d0', '#8b5a2b'], 'png');
 
 async function catalogTenant() {
   const o = await ownerOfNewTenant();
@@ -173,11 +174,21 @@ describe('admin catalog API', () => {
     assert.equal(served.statusCode, 200);
     assert.equal(served.headers['content-type'], 'image/png');
     assert.ok(served.rawPayload.equals(PNG));
+    assert.equal(img.data.srcset, `${img.data.url}?w=240 240w, ${img.data.url}?w=480 480w`);
+    const thumb = await app.inject({ method: 'GET', url: img.data.thumbUrl });
+    assert.deepEqual([thumb.statusCode, thumb.headers['content-type']], [200, 'image/webp']);
+    assert.equal(thumb.rawPayload.toString('latin1', 8, 12), 'WEBP');
+    assert.ok(thumb.rawPayload.length < PNG.length);
+    const badWidth = await app.inject({ method: 'GET', url: `${img.data.url}?w=100` });
+    assert.equal(badWidth.statusCode, 400);
+    const damaged = await upload(a, PNG.subarray(0, 100));
+    assert.deepEqual([damaged.statusCode, damaged.data.error.code], [400, 'IMAGE_TYPE']);
     const p = ok(
       await a.post(PRODUCTS, { title: '摩卡', categoryId: coffee.id, imageIds: [img.data.id], skus: [{ price: 1 }] }),
       201,
     );
-    assert.deepEqual(p.cover, { id: img.data.id, url: img.data.url });
+    const { id, url, thumbUrl, mediumUrl, srcset } = img.data;
+    assert.deepEqual(p.cover, { id, url, thumbUrl, mediumUrl, srcset });
     const cat = ok(await a.patch(`${CATS}/${coffee.id}`, { iconImageId: img.data.id }));
     assert.equal(cat.icon.id, img.data.id);
   });

@@ -1,4 +1,4 @@
-import { shopCatalogRoutes as r } from '@siyu/contracts';
+import { shopCatalogRoutes as r, shopHotWordRoutes } from '@siyu/contracts';
 import * as access from '@siyu/core/access';
 import * as catalog from '@siyu/core/catalog';
 import type { Runtime } from '@siyu/core/platform';
@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { SHOP_COOKIE } from '../http/cookies';
 import { mount } from '../http/mount';
 
-/** The storefront's catalog: public reads; a logged-in shopper's searches are recorded. */
+/** The storefront's catalog: public reads and hot words; searches are counted, a logged-in shopper's recorded. */
 export function shopCatalogRoutes(app: FastifyInstance, rt: Runtime) {
   mount(app, rt, r.categories, ({ ctx }) => catalog.shopCategories(ctx));
   mount(app, rt, r.products, ({ ctx, query }) => catalog.shopProducts(ctx, query));
@@ -21,10 +21,14 @@ export function shopCatalogRoutes(app: FastifyInstance, rt: Runtime) {
       shopper && req.headers['x-csrf-token'] === shopper.csrfToken
         ? { id: shopper.account.id, phone: shopper.account.phone }
         : null;
-    return catalog.searchProducts(ctx, query, account);
+    const result = await catalog.searchProducts(ctx, query, account);
+    // the hot words count what shoppers search and find (first pages only, logged in or not)
+    if (!query.cursor && result.items.length) catalog.countSearch(ctx, query.q);
+    return result;
   });
-  mount(app, rt, r.image, async ({ ctx, params, reply }) => {
-    const img = await catalog.openImage(ctx, params.id);
+  mount(app, rt, shopHotWordRoutes.hotWords, ({ ctx }) => catalog.shopHotWords(ctx));
+  mount(app, rt, r.image, async ({ ctx, params, query, reply }) => {
+    const img = await catalog.openImage(ctx, params.id, query.w as 240 | 480 | undefined);
     reply
       .header('content-type', img.contentType)
       .header('content-length', img.bytes)

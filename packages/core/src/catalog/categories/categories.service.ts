@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { tenantSlug } from '../../access';
 import { conflict, type Ctx, invalid, newId, notFound } from '../../platform';
 import { catalogChanged } from '../shop/shop-cache';
-import { checkImages, imageUrl } from '../images/images.service';
+import { checkImages, imageRef } from '../images/images.service';
 import {
   deleteCategoryRow,
   findCategoryRow,
@@ -30,7 +30,7 @@ export async function listCategories(ctx: Ctx): Promise<{ items: Category[] }> {
       name: row.name,
       sort: row.sort,
       depth,
-      icon: row.iconImageId ? { id: row.iconImageId, url: imageUrl(slug, row.iconImageId) } : null,
+      icon: row.iconImageId ? imageRef(slug, row.iconImageId) : null,
       productCount: counts.get(row.id) ?? 0,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

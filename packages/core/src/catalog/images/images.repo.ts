@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
 import { images } from '../catalog.tables';
 
@@ -21,4 +21,15 @@ export async function existingImageIds(db: Db, tenantId: string, ids: string[]) 
     .from(images)
     .where(and(eq(images.tenantId, tenantId), inArray(images.id, ids)));
   return new Set(rows.map((r) => r.id));
+}
+
+/** Storage keys of all tenants' images after a (tenant, id) position, in that order: the backfill's pages. */
+export async function imageKeysAfter(db: Db, after: { tenantId: string; id: string } | null, limit: number) {
+  const rows = await db
+    .select({ tenantId: images.tenantId, id: images.id, storageKey: images.storageKey })
+    .from(images)
+    .where(after ? sql`(${images.tenantId}, ${images.id}) > (${after.tenantId}, ${after.id})` : undefined)
+    .orderBy(images.tenantId, images.id)
+    .limit(limit);
+  return rows;
 }

@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
-import { CATALOG_LIMITS, type CatalogImage } from '@siyu/contracts';
+import { CATALOG_LIMITS, type CatalogImage, type ImageRef } from '@siyu/contracts';
 import { tenantSlug } from '../../access';
 import { actorId, badRequest, type Ctx, invalid, newId, notFound } from '../../platform';
 import { fileStore } from '../../platform/data-jobs';
+import { readableImage, storeVariants, type VariantWidth, variantKey, variantOf } from './image-variants';
 import { existingImageIds, findImageRow, type ImageRow, insertImageRow } from './images.repo';
 
 type ImageType = ImageRow['contentType'];
@@ -21,11 +22,19 @@ export function sniffImageType(b: Buffer): ImageType | null {
 /** Public URL of a catalog image (served by the shop image route; images never change). */
 export const imageUrl = (slug: string, id: string) => `/api/shop/t/${slug}/catalog/images/${id}`;
 
-/** `{id, url}` for image ids, in their order. */
+/** An image's URLs: the original and its WebP variants (see image-variants.ts), with a ready srcset. */
+export function imageRef(slug: string, id: string): ImageRef {
+  const url = imageUrl(slug, id);
+  const [thumb, medium] = CATALOG_LIMITS.imageVariantWidths;
+  const [thumbUrl, mediumUrl] = [`${url}?w=${thumb}`, `${url}?w=${medium}`];
+  return { id, url, thumbUrl, mediumUrl, srcset: `${thumbUrl} ${thumb}w, ${mediumUrl} ${medium}w` };
+}
+
+/** Image refs for image ids, in their order. */
 export async function imageRefs(ctx: Ctx, ids: string[]) {
   if (!ids.length) return [];
   const slug = await tenantSlug(ctx);
-  return ids.map((id) => ({ id, url: imageUrl(slug, id) }));
+  return ids.map((id) => imageRef(slug, id));
 }
 
 const imageKey = (tenantId: string, id: string) => `${tenantId}/catalog-images/${id}`;
@@ -35,9 +44,13 @@ export async function uploadImage(ctx: Ctx, body: Buffer): Promise<CatalogImage>
     throw badRequest('IMAGE_TOO_LARGE', `An image may have at most ${CATALOG_LIMITS.imageBytes / 1024 / 1024} MB`);
   const contentType = sniffImageType(body);
   if (!contentType) throw badRequest('IMAGE_TYPE', 'Send a JPEG, PNG, WebP or GIF image');
+  await readableImage(body);
   const now = ctx.clock.now();
   const id = newId('img', now);
   const storageKey = imageKey(ctx.tenantId, id);
+  await storeVariants(storageKey, body).catch(() => {
+    throw badRequest('IMAGE_TYPE', 'The image cannot be read (damaged or incomplete file)');
+  });
   await fileStore().put(storageKey, body);
   await insertImageRow(ctx.db, {
     tenantId: ctx.tenantId,
@@ -49,15 +62,28 @@ export async function uploadImage(ctx: Ctx, body: Buffer): Promise<CatalogImage>
     createdAt: now,
   });
   const [ref] = await imageRefs(ctx, [id]);
-  return { id, url: ref!.url, contentType, bytes: body.length, createdAt: now.toISOString() };
+  return { ...ref!, contentType, bytes: body.length, createdAt: now.toISOString() };
 }
 
+/**
+ * The image's bytes: the original, or the WebP variant `width` px wide — made now when the image was
+ * uploaded before variants existed. An original that cannot be decoded is served as it is.
+ */
 export async function openImage(
   ctx: Ctx,
   id: string,
+  width?: VariantWidth,
 ): Promise<{ contentType: string; bytes: number; stream: Readable }> {
   const row = await findImageRow(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound('Image', id);
+  if (width) {
+    const bytes = await variantOf(row.storageKey, width).catch((err) => {
+      ctx.log.warn({ err, imageId: id, width }, 'image variant could not be made; serving the original');
+      return null;
+    });
+    if (bytes !== null)
+      return { contentType: 'image/webp', bytes, stream: await fileStore().open(variantKey(row.storageKey, width)) };
+  }
   return { contentType: row.contentType, bytes: row.bytes, stream: await fileStore().open(row.storageKey) };
 }
 

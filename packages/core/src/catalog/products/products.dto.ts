@@ -2,7 +2,7 @@ import type { Product, ProductSummary, Sku } from '@siyu/contracts';
 import { tenantSlug } from '../../access';
 import type { Ctx } from '../../platform';
 import { listCategoryRows } from '../categories/categories.repo';
-import { imageUrl } from '../images/images.service';
+import { imageRef } from '../images/images.service';
 import { stockLocationIds } from '../stock/stock.service';
 import { type ProductListRow, productsWithLowStock, type SkuRow, skuRowsOf, stockTotalsOfSkus } from './products.repo';
 
@@ -44,7 +44,7 @@ export async function toProducts(ctx: Ctx, rows: ProductListRow[], full: boolean
   const catName = new Map(cats.map((c) => [c.id, c.name]));
   const skusOf = new Map<string, SkuRow[]>();
   for (const s of skuRows) skusOf.set(s.productId, [...(skusOf.get(s.productId) ?? []), s]);
-  const ref = (id: string) => ({ id, url: imageUrl(slug, id) });
+  const ref = (id: string) => imageRef(slug, id);
   return rows.map((r) => {
     const mine = skusOf.get(r.id) ?? [];
     const sum = { onHand: 0, reserved: 0 };

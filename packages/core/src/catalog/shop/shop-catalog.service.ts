@@ -4,7 +4,7 @@ import { customerOfShopAccount, recordEvent } from '../../customers';
 import { type Ctx, inTransaction, notFound } from '../../platform';
 import { listCategoryRows, productCountsByCategory } from '../categories/categories.repo';
 import { categoryAndDescendants, treeOrder } from '../categories/category-tree';
-import { imageUrl } from '../images/images.service';
+import { imageRef } from '../images/images.service';
 import { productQueryText } from '../products/search-tokens';
 import { type CardRow, type ShopListQuery, shopCardRows, shopProductRow, shopSkuRows } from './shop.repo';
 
@@ -27,7 +27,7 @@ const toCard = (slug: string, r: CardRow): ShopProductCard => ({
   subtitle: r.subtitle,
   categoryId: r.category_id,
   tags: r.tags,
-  cover: r.cover ? { id: r.cover, url: imageUrl(slug, r.cover) } : null,
+  cover: r.cover ? imageRef(slug, r.cover) : null,
   priceMin: Number(r.price_min),
   priceMax: Number(r.price_max),
   listPrice: r.list_price === null ? null : Number(r.list_price),
@@ -48,7 +48,7 @@ export async function shopCategories(ctx: Ctx) {
       parentId: row.parentId,
       name: row.name,
       depth,
-      icon: row.iconImageId ? { id: row.iconImageId, url: imageUrl(slug, row.iconImageId) } : null,
+      icon: row.iconImageId ? imageRef(slug, row.iconImageId) : null,
       productCount: tree.filter((n) => n.path.includes(row.id)).reduce((s, n) => s + (counts.get(n.row.id) ?? 0), 0),
     })),
   };
@@ -106,7 +106,7 @@ export async function shopProduct(ctx: Ctx, id: string): Promise<ShopProduct> {
   const p = await shopProductRow(ctx.db, ctx.tenantId, id);
   if (!p) throw notFound('Product', id);
   const [skus, slug] = await Promise.all([shopSkuRows(ctx.db, ctx.tenantId, id), tenantSlug(ctx)]);
-  const ref = (img: string) => ({ id: img, url: imageUrl(slug, img) });
+  const ref = (img: string) => imageRef(slug, img);
   const available = (n: number) => Math.max(0, Number(n));
   return {
     id: p.id,
