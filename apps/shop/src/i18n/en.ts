@@ -195,6 +195,7 @@ export const en: Messages = {
       placeholder: 'Search products, e.g. latte',
       submit: 'Search',
       recent: 'Recent searches',
+      hot: 'Trending searches',
       clearRecent: 'Clear',
       clearConfirm: 'Clear your recent searches?',
       browse: 'Browse by category',

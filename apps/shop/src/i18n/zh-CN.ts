@@ -195,6 +195,7 @@ export const zhCN = {
       placeholder: '搜索商品，如 拿铁',
       submit: '搜索',
       recent: '最近搜索',
+      hot: '热门搜索',
       clearRecent: '清空',
       clearConfirm: '确定清空最近搜索吗？',
       browse: '按分类逛逛',

@@ -10,7 +10,7 @@ export function LineImage({ cover, title, className }: { cover: string | null; t
     <div className={`line-image ${className ?? ''}`}>
       {cover ? (
         <Image
-          src={catalogImageUrl(slug, cover)}
+          src={`${catalogImageUrl(slug, cover)}?w=240`} // the small WebP variant, not the upload
           alt=""
           fit="cover"
           lazy

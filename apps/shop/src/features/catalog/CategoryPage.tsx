@@ -76,7 +76,7 @@ function CategoryPane({ category, all }: { category: ShopCategoryView; all: Shop
           {children.map((c) => (
             <Link key={c.id} to={listPath(c.id)} className="category__child" data-testid="category-child">
               <span className="category__child-icon">
-                {c.icon ? <Image src={c.icon.url} alt="" fit="cover" lazy /> : c.name.slice(0, 1)}
+                {c.icon ? <Image src={c.icon.thumbUrl} alt="" fit="cover" lazy /> : c.name.slice(0, 1)}
               </span>
               <span className="category__child-name">{c.name}</span>
             </Link>

@@ -6,13 +6,33 @@ import { shopPath, useSlug } from '../../app/useSlug';
 import { Price } from './Price';
 import './catalog.css';
 
-/** The square picture of a product, or a soft placeholder with its first character. */
-export function ProductImage({ product, className }: { product: ShopProductCard; className: string }) {
+/**
+ * The square picture of a product — the small WebP variants (240/480 px) by `srcset`, so a list never
+ * loads the full upload — or a soft placeholder with its first character. `sizes`: its rendered width.
+ */
+export function ProductImage({
+  product,
+  className,
+  sizes = '50vw',
+}: {
+  product: ShopProductCard;
+  className: string;
+  sizes?: string;
+}) {
   const placeholder = <div className="product-image__placeholder">{product.title.slice(0, 1)}</div>;
   return (
     <div className={`product-image ${className}`}>
       {product.cover ? (
-        <Image src={product.cover.url} alt="" fit="cover" lazy placeholder={placeholder} fallback={placeholder} />
+        <Image
+          src={product.cover.thumbUrl}
+          srcSet={product.cover.srcset}
+          sizes={sizes}
+          alt=""
+          fit="cover"
+          lazy
+          placeholder={placeholder}
+          fallback={placeholder}
+        />
       ) : (
         placeholder
       )}
@@ -62,7 +82,7 @@ export function ProductRowCard({ product }: { product: ShopProductCard }) {
   const slug = useSlug();
   return (
     <Link to={productPath(slug, product.id)} className="product-row" data-testid="product-card">
-      <ProductImage product={product} className="product-row__image" />
+      <ProductImage product={product} className="product-row__image" sizes="84px" />
       <div className="product-row__body">
         <div className="product-row__title">{product.title}</div>
         {product.subtitle && <div className="product-row__subtitle">{product.subtitle}</div>}

@@ -2,7 +2,7 @@ import type { ShopProduct } from '@siyu/contracts';
 import { Image, ImageViewer, Swiper } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
-/** The product's pictures, swiped, with "2/5"; tapping one opens it full screen. */
+/** The product's pictures (the 480 px WebP variant), swiped, with "2/5"; tapping one opens the original full screen. */
 export function ProductGallery({ product }: { product: ShopProduct }) {
   const { t } = useTranslation();
   const images = product.images.length > 0 ? product.images : product.cover ? [product.cover] : [];
@@ -29,7 +29,9 @@ export function ProductGallery({ product }: { product: ShopProduct }) {
         {images.map((img, i) => (
           <Swiper.Item key={img.id}>
             <Image
-              src={img.url}
+              src={img.mediumUrl}
+              srcSet={img.srcset}
+              sizes="100vw"
               alt={i === 0 ? product.title : ''}
               fit="cover"
               className="gallery__image"

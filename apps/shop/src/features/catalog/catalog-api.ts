@@ -1,4 +1,4 @@
-import { type Output, shopCatalogRoutes } from '@siyu/contracts';
+import { type Output, shopCatalogRoutes, shopHotWordRoutes } from '@siyu/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { type FeedFilter, filterQuery } from './feed-filter';
@@ -13,6 +13,7 @@ export const catalogKeys = {
     ['catalog', slug, 'products', categoryId ?? null, filter] as const,
   search: (slug: string, q: string, filter: FeedFilter) => ['catalog', slug, 'search', q, filter] as const,
   product: (slug: string, id: string) => ['catalog', slug, 'product', id] as const,
+  hotWords: (slug: string) => ['catalog', slug, 'hot-words'] as const,
 };
 
 /** Lists stay fresh for a minute, so going back from a product shows the pages already loaded. */
@@ -63,6 +64,14 @@ export const useProduct = (slug: string, id: string) =>
     queryKey: catalogKeys.product(slug, id),
     queryFn: () => call(shopCatalogRoutes.product, { params: { slug, id } }),
     staleTime: 30_000,
+  });
+
+/** The search page's hot words: the operator's, then what shoppers search most. */
+export const useHotWords = (slug: string) =>
+  useQuery({
+    queryKey: catalogKeys.hotWords(slug),
+    queryFn: () => call(shopHotWordRoutes.hotWords, { params: { slug } }),
+    staleTime: 5 * 60_000,
   });
 
 /** Children of a category (or the top level for null), in tree order. */
