@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { ErrorBody, type RouteDef } from '@siyu/contracts';
-import { authenticateShopper, authenticateStaff, getTenantBySlug, type StaffAuth } from '@siyu/core/access';
+import { authenticateShopper, authenticateStaff, shopTenant, type StaffAuth } from '@siyu/core/access';
 import { type Ctx, forbidden, inTransaction, notFound, type Runtime } from '@siyu/core/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ADMIN_COOKIE, SHOP_COOKIE } from './cookies';
 
 type In<S> = [NonNullable<S>] extends [z.ZodType] ? z.output<NonNullable<S>> : undefined;
-type TenantRow = Awaited<ReturnType<typeof getTenantBySlug>>;
+type TenantRow = Awaited<ReturnType<typeof shopTenant>>;
 
 export type RouteRequest<D extends RouteDef> = {
   params: In<D['params']>;
@@ -31,6 +32,23 @@ export function keepStatus(reply: FastifyReply, status: 200 | 201) {
   (reply as unknown as Record<symbol, boolean>)[KEEP] = true;
 }
 
+/**
+ * A response body serialised once per immutable (deep-frozen, from the read cache) result, with its
+ * ETag: cache hits skip validation and JSON, and a browser's revalidation gets a 304.
+ */
+type Prepared = { body: Buffer; etag: string };
+
+function prepare(def: RouteDef, result: object, seen: WeakMap<object, Prepared>): Prepared {
+  let p = seen.get(result);
+  if (!p) {
+    const body = Buffer.from(JSON.stringify(def.response.encode(result)));
+    p = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    seen.set(result, p);
+  }
+  return p;
+}
+
+const PUBLIC = { kind: 'system', name: 'public' } as const;
 const ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
@@ -53,6 +71,7 @@ export function mount<D extends RouteDef>(
   opts: { tx?: boolean } = {},
 ) {
   const path = `/api${def.path}`;
+  const prepared = new WeakMap<object, Prepared>();
   app.route({
     method: def.method,
     url: path,
@@ -72,7 +91,7 @@ export function mount<D extends RouteDef>(
       let ctx: Ctx;
       const slug = (req.params as { slug?: string } | undefined)?.slug;
       if (def.audience === 'dev' && rt.config.mode !== 'demo') throw notFound('Route');
-      if (slug) tenant = await getTenantBySlug(rt.db, slug);
+      if (slug) tenant = await shopTenant(rt.ctx({ tenantId: '', actor: PUBLIC }), slug);
       if (def.audience === 'admin') {
         staff = await authenticateStaff(rt.db, rt.clock, req.cookies[ADMIN_COOKIE]);
         checkCsrf(req, staff.csrfToken);
@@ -84,7 +103,7 @@ export function mount<D extends RouteDef>(
           ip: client.ip,
         });
       } else {
-        ctx = rt.ctx({ tenantId: tenant?.id ?? '', actor: { kind: 'system', name: 'public' }, ip: client.ip });
+        ctx = rt.ctx({ tenantId: tenant?.id ?? '', actor: PUBLIC, ip: client.ip });
         if (def.audience === 'shop') {
           shopper = await authenticateShopper(ctx, req.cookies[SHOP_COOKIE]);
           checkCsrf(req, shopper.csrfToken);
@@ -106,6 +125,12 @@ export function mount<D extends RouteDef>(
         });
       const result = WRITE.has(def.method) && opts.tx !== false ? await inTransaction(ctx, run) : await run(ctx);
       if (!(reply as unknown as Record<symbol, boolean>)[KEEP]) reply.code(def.status ?? 200);
+      if (result && typeof result === 'object' && Object.isFrozen(result)) {
+        const p = prepare(def, result, prepared);
+        reply.header('etag', p.etag).header('cache-control', 'no-cache');
+        if (req.headers['if-none-match'] === p.etag) return reply.code(304).send();
+        return reply.header('content-type', 'application/json; charset=utf-8').send(p.body);
+      }
       return result as unknown;
     },
   });

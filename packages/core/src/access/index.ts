@@ -29,6 +29,7 @@ export {
   createTenant,
   getSettings,
   getTenantBySlug,
+  shopTenant,
   tenantSlug,
   updateSettings,
 } from './tenants.service';

@@ -1,6 +1,18 @@
 import type { Settings, SettingsInput } from '@siyu/contracts';
 import type { z } from 'zod';
-import { type Clock, conflict, type Ctx, type Db, diffChanges, hashPassword, newId, notFound } from '../platform';
+import {
+  type Clock,
+  type Ctx,
+  cached,
+  conflict,
+  type Db,
+  diffChanges,
+  hashPassword,
+  invalidate,
+  newId,
+  notFound,
+  withTenant,
+} from '../platform';
 import { insertRoles } from './roles.repo';
 import { BUILT_IN_ROLES } from './roles.builtins';
 import { insertStaff, setStaffRoles } from './staff.repo';
@@ -74,6 +86,13 @@ export async function getTenantBySlug(db: Db, slug: string) {
   return t;
 }
 
+/**
+ * The tenant of a shop URL, for every storefront request: kept by the read cache under the tag
+ * `tenants` (not a tenant's own: the slug is what is known), dropped when settings change.
+ */
+export const shopTenant = (ctx: Ctx, slug: string) =>
+  cached(withTenant(ctx, ''), `tenant:${slug}`, ['tenants'], () => getTenantBySlug(ctx.db, slug));
+
 export async function getSettings(ctx: Ctx): Promise<Settings> {
   const t = await findTenantById(ctx.db, ctx.tenantId);
   if (!t) throw notFound('Tenant', ctx.tenantId);
@@ -95,6 +114,7 @@ export async function updateSettings(ctx: Ctx, input: z.output<typeof SettingsIn
     summary: 'Updated tenant settings',
     changes,
   });
+  await invalidate(withTenant(ctx, ''), ['tenants']);
   return after;
 }
 

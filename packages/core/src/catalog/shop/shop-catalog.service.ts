@@ -1,11 +1,12 @@
 import { CATALOG_LIMITS, type ShopProduct, type ShopProductCard } from '@siyu/contracts';
 import { tenantSlug } from '../../access';
 import { customerOfShopAccount, recordEvent } from '../../customers';
-import { type Ctx, inTransaction, notFound } from '../../platform';
+import { type Ctx, cached, inTransaction, notFound } from '../../platform';
 import { listCategoryRows, productCountsByCategory } from '../categories/categories.repo';
 import { categoryAndDescendants, treeOrder } from '../categories/category-tree';
 import { imageRef } from '../images/images.service';
 import { productQueryText } from '../products/search-tokens';
+import { LISTS, productTag } from './shop-cache';
 import { type CardRow, type ShopListQuery, shopCardRows, shopProductRow, shopSkuRows } from './shop.repo';
 
 type Sort = 'relevance' | 'sales' | 'price_asc' | 'price_desc' | 'newest';
@@ -35,7 +36,10 @@ const toCard = (slug: string, r: CardRow): ShopProductCard => ({
   inStock: Boolean(r.in_stock),
 });
 
-export async function shopCategories(ctx: Ctx) {
+/** The category tab: the tree with the number of products on sale under each node. */
+export const shopCategories = (ctx: Ctx) => cached(ctx, 'catalog:categories', [LISTS], () => loadCategories(ctx));
+
+async function loadCategories(ctx: Ctx) {
   const [rows, counts, slug] = await Promise.all([
     listCategoryRows(ctx.db, ctx.tenantId),
     productCountsByCategory(ctx.db, ctx.tenantId, true),
@@ -69,7 +73,8 @@ async function page(ctx: Ctx, f: Filter, tsquery: string | null) {
 }
 
 /** Products on sale, 20 a page (the cursor is the offset of the next page). */
-export const shopProducts = (ctx: Ctx, f: Filter) => page(ctx, f, null);
+export const shopProducts = (ctx: Ctx, f: Filter) =>
+  cached(ctx, `catalog:list:${JSON.stringify(f)}`, [LISTS], () => page(ctx, f, null));
 
 /**
  * Keyword search: the query is tokenized as product texts are (CJK bigrams, latin words by prefix, so
@@ -83,11 +88,10 @@ export async function searchProducts(
   shopper: { id: string; phone: string } | null,
 ) {
   const tsquery = productQueryText(q.q);
-  const result = tsquery ? await page(ctx, q, tsquery) : { items: [], nextCursor: null };
-  const suggestions =
-    result.items.length || q.cursor
-      ? []
-      : (await page(ctx, { categoryId: q.categoryId, sort: 'sales', inStock: true }, null)).items.slice(0, SUGGESTIONS);
+  // Keyed by the tokens, not the typing: 拿铁, " 拿铁 " and 拿铁拿铁 share one entry.
+  const result = await cached(ctx, `catalog:search:${JSON.stringify({ ...q, q: tsquery })}`, [LISTS], () =>
+    searchPage(ctx, q, tsquery),
+  );
   if (shopper && !q.cursor) {
     const customerId = await customerOfShopAccount(ctx, shopper);
     await inTransaction(ctx, (tx) =>
@@ -99,10 +103,23 @@ export async function searchProducts(
       }),
     );
   }
+  return result;
+}
+
+async function searchPage(ctx: Ctx, q: Filter, tsquery: string | null) {
+  const result = tsquery ? await page(ctx, q, tsquery) : { items: [], nextCursor: null };
+  const suggestions =
+    result.items.length || q.cursor
+      ? []
+      : (await page(ctx, { categoryId: q.categoryId, sort: 'sales', inStock: true }, null)).items.slice(0, SUGGESTIONS);
   return { ...result, suggestions };
 }
 
-export async function shopProduct(ctx: Ctx, id: string): Promise<ShopProduct> {
+/** A product page: its SKUs with prices and the units available of each. */
+export const shopProduct = (ctx: Ctx, id: string) =>
+  cached(ctx, `catalog:product:${id}`, [productTag(id)], () => loadProduct(ctx, id));
+
+async function loadProduct(ctx: Ctx, id: string): Promise<ShopProduct> {
   const p = await shopProductRow(ctx.db, ctx.tenantId, id);
   if (!p) throw notFound('Product', id);
   const [skus, slug] = await Promise.all([shopSkuRows(ctx.db, ctx.tenantId, id), tenantSlug(ctx)]);
