@@ -42,6 +42,21 @@ export const EVENTS = {
   'orders.order.completed': z.object({ orderId: z.string(), customerId: z.string(), total: z.number().int() }),
   'orders.order.cancelled': z.object({ orderId: z.string(), customerId: z.string(), by: z.enum(['shopper', 'staff']) }),
   'orders.order.closed': z.object({ orderId: z.string(), customerId: z.string() }),
+  /** One parcel left (partial shipments): `complete` when it was the last one (then `orders.order.shipped` follows). */
+  'orders.shipment.created': z.object({
+    orderId: z.string(),
+    customerId: z.string(),
+    shipmentId: z.string(),
+    units: z.number().int(),
+    complete: z.boolean(),
+  }),
+  /** Money that arrived for a closed or cancelled order was given back by the provider. */
+  'orders.payment.refunded': z.object({
+    orderId: z.string(),
+    customerId: z.string(),
+    paymentId: z.string(),
+    amount: z.number().int().describe('fen refunded'),
+  }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -19,6 +19,14 @@ const Reason = z.string().trim().min(1, 'must not be empty').max(ORDER_LIMITS.re
 const FenQ = z.coerce.number().int().min(0).max(100_000_000_00);
 
 export const AdminOrderQuery = z.object({
+  orderNo: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(ord_)?[0-9a-z]{4,32}$/, 'must be an order number or its beginning (at least 4 characters after ord_)')
+    .transform((v) => (v.startsWith('ord_') ? v : `ord_${v}`))
+    .optional()
+    .describe('the order number, or its beginning (with or without ord_)'),
   status: OrderStatus.optional(),
   from: IsoDate.optional().describe('placed on or after this day (tenant time zone)'),
   to: IsoDate.optional().describe('placed on or before this day'),
@@ -30,12 +38,16 @@ export const AdminOrderQuery = z.object({
   cursor: z.string().max(60).optional(),
   limit: z.coerce.number().int().min(1).max(ORDER_LIMITS.adminPageSize).default(ORDER_LIMITS.adminPageSize),
 });
-export const AdminOrderRow = Order.omit({ lines: true, discounts: true }).extend({
+/** The recipient as staff see it: the phone number is masked (138****8000) without customers.pii. */
+const StaffAddress = AddressSnapshot.extend({ phone: z.string().describe('masked without customers.pii') }).nullable();
+export const AdminOrderRow = Order.omit({ lines: true, discounts: true, shipments: true }).extend({
+  address: StaffAddress,
   itemCount: z.number().int(),
   firstTitle: z.string(),
 });
 export const StaffRemark = z.object({ text: z.string(), by: z.string(), at: Timestamp });
 export const AdminOrder = Order.extend({
+  address: StaffAddress,
   transitions: z.array(OrderTransition),
   payments: z.array(OrderPayment),
   remarks: z.array(StaffRemark),
@@ -51,7 +63,17 @@ export const AdjustPriceInput = z.object({
     .describe('fen added to the computed total (negative lowers it); replaces an earlier adjustment'),
   reason: Reason,
 });
+export const ShipLineInput = z.object({
+  lineId: z.string().max(60),
+  quantity: z.number().int().min(1).max(ORDER_LIMITS.quantityPerLine),
+});
 export const ShipInput = z.object({
+  lines: z
+    .array(ShipLineInput)
+    .min(1)
+    .max(ORDER_LIMITS.cartItems)
+    .optional()
+    .describe('the units of each line in this parcel; without: everything not shipped yet'),
   carrier: z.string().trim().min(1, 'must not be empty').max(40),
   trackingNo: z
     .string()
@@ -166,7 +188,9 @@ export const adminOrderRoutes = {
     method: 'POST',
     path: '/admin/orders/:id/ship',
     permission: 'orders.ship',
-    summary: 'Ship a paid order (all lines) with carrier and tracking number; the reserved stock leaves',
+    summary:
+      'Ship a parcel of a paid order (chosen lines and units, or everything left) with carrier and tracking number; ' +
+      'its reserved stock leaves; the order becomes shipped with its last parcel (409 SHIP_QUANTITY beyond what is left)',
     params: IdParams,
     body: ShipInput,
     response: AdminOrder,

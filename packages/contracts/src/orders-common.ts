@@ -151,7 +151,31 @@ export const PriceBreakdown = z.object({
 });
 export type PriceBreakdown = z.infer<typeof PriceBreakdown>;
 
-export const OrderLine = PricedLine.extend({ id: z.string() });
+export const OrderLine = PricedLine.extend({
+  id: z.string(),
+  shippedQuantity: z.number().int().describe('units already in a parcel'),
+});
+export const ShipmentLine = z.object({
+  lineId: z.string(),
+  skuId: z.string(),
+  title: z.string(),
+  specText: z.string(),
+  quantity: z.number().int(),
+});
+/** One parcel: carrier, tracking number and the units of each line in it. */
+export const Shipment = z.object({
+  id: z.string(),
+  carrier: z.string(),
+  trackingNo: z.string(),
+  lines: z.array(ShipmentLine),
+  shippedAt: Timestamp,
+});
+export type Shipment = z.infer<typeof Shipment>;
+/**
+ * How much of a paid order has left: `none`; `partial` (部分发货: some parcels sent, the order stays
+ * `paid` until every unit is shipped); `all`.
+ */
+export const Fulfilment = z.enum(['none', 'partial', 'all']);
 export const OrderTransition = z.object({
   from: OrderStatus.nullable(),
   to: OrderStatus,
@@ -169,6 +193,18 @@ export const OrderPayment = z.object({
   transactionId: z.string().nullable(),
   createdAt: Timestamp,
   paidAt: Timestamp.nullable(),
+  problem: z.string().nullable().describe('e.g. paid after the order was closed'),
+  refund: z
+    .object({
+      status: z.enum(['pending', 'processing', 'succeeded', 'failed']),
+      refundNo: z.string(),
+      refundId: z.string().nullable(),
+      tries: z.number().int(),
+      error: z.string().nullable(),
+      refundedAt: Timestamp.nullable(),
+    })
+    .nullable()
+    .describe('the automatic refund of a payment that arrived for a closed or cancelled order'),
 });
 export const Order = z.object({
   id: z.string(),
@@ -187,8 +223,10 @@ export const Order = z.object({
   buyerRemark: z.string().nullable(),
   paymentDeadline: Timestamp,
   paymentMethod: PaymentMethod.nullable(),
-  carrier: z.string().nullable(),
-  trackingNo: z.string().nullable(),
+  carrier: z.string().nullable().describe('of the latest parcel'),
+  trackingNo: z.string().nullable().describe('of the latest parcel'),
+  fulfilment: Fulfilment,
+  shipments: z.array(Shipment).describe('parcels, oldest first'),
   placedAt: Timestamp,
   paidAt: Timestamp.nullable(),
   shippedAt: Timestamp.nullable(),

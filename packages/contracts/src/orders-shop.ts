@@ -99,6 +99,9 @@ export const ShopOrderQuery = z.object({
   status: OrderStatus.optional(),
   cursor: z.string().max(60).optional(),
 });
+export const OrderCounts = z.object({
+  counts: z.record(OrderStatus, z.number().int()).describe('orders per status (every status, 0 when none)'),
+});
 export const PickupStore = z.object({ id: z.string(), name: z.string(), address: z.string().nullable() });
 
 export const shopOrderRoutes = {
@@ -230,6 +233,14 @@ export const shopOrderRoutes = {
     params: Params,
     query: ShopOrderQuery,
     response: z.object({ items: z.array(Order), nextCursor: z.string().nullable() }),
+  }),
+  orderCounts: route({
+    method: 'GET',
+    path: '/shop/t/:slug/orders/counts',
+    audience: 'shop',
+    summary: 'How many of my orders are in each status (the badges of 待付款, 待发货, 待收货 …)',
+    params: Params,
+    response: OrderCounts,
   }),
   order: route({
     method: 'GET',

@@ -59,6 +59,7 @@ export function shopOrderRoutes(app: FastifyInstance, rt: Runtime) {
   mount(app, rt, r.orders, async ({ ctx, shopper, query }) =>
     orders.myOrders(ctx, await customerOf(ctx, shopper), query),
   );
+  mount(app, rt, r.orderCounts, async ({ ctx, shopper }) => orders.myOrderCounts(ctx, await customerOf(ctx, shopper)));
   mount(app, rt, r.order, async ({ ctx, shopper, params }) =>
     orders.orderById(ctx, params.id, await customerOf(ctx, shopper)),
   );

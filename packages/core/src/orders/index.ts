@@ -22,12 +22,12 @@ export {
   confirmReceipt,
   deliverOrder,
   endUnpaid,
-  shipOrder,
 } from './lifecycle/lifecycle.service';
+export { shipOrder } from './lifecycle/ship.service';
 export { CLOSE_EXPIRED_JOB } from './lifecycle/orders.jobs';
 export { RECONCILE_JOB } from './billing/reconcile.jobs';
 export { NEXT as ORDER_TRANSITIONS } from './lifecycle/state-machine';
-export { myOrders } from './lifecycle/queries.service';
+export { myOrderCounts, myOrders } from './lifecycle/queries.service';
 export { adminOrder, dailyStats, listOrders } from './admin/admin-orders.service';
 export { exportOrders } from './admin/export.service';
 export { type HistoricalOrder, type HistoryStep, loadOrderHistory } from './bulk-load.service';

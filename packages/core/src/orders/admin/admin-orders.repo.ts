@@ -1,9 +1,11 @@
-import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
 import { rowsOf } from '../../platform';
 import { type OrderStatusValue, orderLines, orders } from '../orders.tables';
 
 export type AdminFilter = {
+  /** The order number or its beginning (`ord_…`). */
+  orderNo?: string;
   status?: OrderStatusValue;
   from?: Date;
   to?: Date;
@@ -22,6 +24,7 @@ export async function adminOrderRows(db: Db, t: string, f: AdminFilter) {
     .select({
       orderId: orderLines.orderId,
       itemCount: sql<number>`sum(${orderLines.quantity})::int`.as('item_count'),
+      shippedCount: sql<number>`sum(${orderLines.shippedQuantity})::int`.as('shipped_count'),
       firstTitle: sql<string>`min(${orderLines.title})`.as('first_title'),
     })
     .from(orderLines)
@@ -29,12 +32,23 @@ export async function adminOrderRows(db: Db, t: string, f: AdminFilter) {
     .groupBy(orderLines.orderId)
     .as('ls');
   return db
-    .select({ order: orders, itemCount: lineStats.itemCount, firstTitle: lineStats.firstTitle })
+    .select({
+      order: orders,
+      itemCount: lineStats.itemCount,
+      shippedCount: lineStats.shippedCount,
+      firstTitle: lineStats.firstTitle,
+    })
     .from(orders)
     .leftJoin(lineStats, eq(lineStats.orderId, orders.id))
     .where(
       and(
         eq(orders.tenantId, t),
+        // A whole number (30 characters) is the primary key; a beginning is a prefix (ids are [0-9a-z_]).
+        f.orderNo
+          ? f.orderNo.length >= 30
+            ? eq(orders.id, f.orderNo)
+            : like(orders.id, `${f.orderNo.replaceAll('_', '\\_')}%`)
+          : undefined,
         f.status ? eq(orders.status, f.status) : undefined,
         f.from ? gte(orders.placedAt, f.from) : undefined,
         f.to ? lt(orders.placedAt, f.to) : undefined,

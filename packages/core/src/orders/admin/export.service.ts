@@ -2,10 +2,11 @@ import { Readable } from 'node:stream';
 import { type AdminOrderQuery, ORDER_LIMITS } from '@siyu/contracts';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { getSettings } from '../../access';
+import { getSettings, maskPhone } from '../../access';
 import { conflict, type Ctx, startOfDayIn } from '../../platform';
 import { fenToYuan } from '../payments';
 import { adminOrderRows } from './admin-orders.repo';
+import { canSeePii } from './admin-orders.service';
 
 type Filter = Omit<z.output<typeof AdminOrderQuery>, 'cursor' | 'limit'>;
 
@@ -33,7 +34,10 @@ const HEADER = [
   '运单号',
 ];
 
-/** The orders of the list filters as CSV, newest first; times in the tenant's zone, money in yuan. */
+/**
+ * The orders of the list filters as CSV, newest first; times in the tenant's zone, money in yuan;
+ * recipients' phone numbers masked without customers.pii.
+ */
 export async function exportOrders(ctx: Ctx, f: Filter) {
   const { timeZone } = await getSettings(ctx);
   const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -49,6 +53,7 @@ export async function exportOrders(ctx: Ctx, f: Filter) {
     });
   const time = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' });
   const at = (d: Date | null) => (d ? time.format(d) : '');
+  const pii = canSeePii(ctx);
   const lines = rows.map(({ order: o, itemCount, firstTitle }) => {
     const a = o.address;
     return [
@@ -66,7 +71,7 @@ export async function exportOrders(ctx: Ctx, f: Filter) {
       yuan(o.total),
       o.delivery,
       a?.name ?? '',
-      a?.phone ?? '',
+      a ? (pii ? a.phone : maskPhone(a.phone)) : '',
       a ? `${a.province}${a.city}${a.district}${a.detail}` : '',
       o.storeId ?? '',
       o.paymentMethod ?? '',

@@ -1,6 +1,6 @@
-import type { AddressSnapshot, OrderStatus, ShipInput } from '@siyu/contracts';
+import type { AddressSnapshot, OrderStatus } from '@siyu/contracts';
 import type { z } from 'zod';
-import { releaseStock, shipStock } from '../../catalog';
+import { releaseStock } from '../../catalog';
 import { conflict, type Ctx, inTransaction, notFound } from '../../platform';
 import { paymentFailure } from '../billing/pay.service';
 import { closeAttempts } from '../billing/settle.service';
@@ -34,16 +34,6 @@ export async function endUnpaid(
     await releaseStock(tx, locked.allocations, id);
     await closeOpenPayments(tx.db, tx.tenantId, id, tx.clock.now());
     return done.status;
-  });
-}
-
-export async function shipOrder(ctx: Ctx, id: string, input: z.output<typeof ShipInput>) {
-  const o = await lockedOrder(ctx, id);
-  if (o.status !== 'paid') throw illegal(o, 'shipped');
-  await shipStock(ctx, o.allocations, id);
-  await transition(ctx, o, 'shipped', {
-    note: `${input.carrier} ${input.trackingNo}`,
-    set: { carrier: input.carrier, trackingNo: input.trackingNo },
   });
 }
 

@@ -88,6 +88,15 @@ export const customerOrders = (
     .orderBy(desc(orders.id))
     .limit(q.limit);
 
+/** A customer's orders per status (one index range: tenant, customer). */
+export const customerStatusCounts = (db: Db, t: string, customerId: string) =>
+  db
+    .select({ status: orders.status, n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.tenantId, t), eq(orders.customerId, customerId)))
+    .groupBy(orders.status)
+    .then((rows) => rows.map((r) => ({ status: r.status, n: Number(r.n) })));
+
 /** Tenants with unpaid orders past their deadline (optionally only one). */
 export async function tenantsWithExpired(db: Db, now: Date, only?: string) {
   const r = await db

@@ -6,6 +6,7 @@ import { addLinesToCart, removeBought } from '../cart/cart.service';
 import { type Checkout, checkout } from '../checkout/checkout.service';
 import { toOrder } from './order-dto';
 import { findOrderByClientKey, findOrder, insertLines, insertOrder, insertTransition, linesOf } from './orders.repo';
+import { shipmentsOf } from './shipments.repo';
 
 /** Another request with the same client key won the race: its order is the answer. */
 class SameKey extends Error {}
@@ -13,7 +14,11 @@ class SameKey extends Error {}
 export async function orderById(ctx: Ctx, id: string, customerId?: string): Promise<Order> {
   const o = await findOrder(ctx.db, ctx.tenantId, id);
   if (!o || (customerId && o.customerId !== customerId)) throw notFound('Order', id);
-  return toOrder(o, await linesOf(ctx.db, ctx.tenantId, [id]));
+  const [lines, parcels] = await Promise.all([
+    linesOf(ctx.db, ctx.tenantId, [id]),
+    shipmentsOf(ctx.db, ctx.tenantId, [id]),
+  ]);
+  return toOrder(o, lines, parcels);
 }
 
 async function existing(ctx: Ctx, customerId: string, key: string) {
