@@ -1,0 +1,54 @@
+/**
+ * messaging: channels to customers. This slice holds the WeCom adapter (callback crypto, typed
+ * client, access tokens, limits, events) and the demo-only WeCom sandbox. See docs/wecom.md.
+ */
+export {
+  aesKeyOf,
+  type CallbackKeys,
+  callbackSignature,
+  decryptMessage,
+  decryptSigned,
+  encryptMessage,
+  encryptSigned,
+  generateCallbackSecrets,
+  type SignedQuery,
+  verifyUrl,
+  WecomCryptoError,
+  type WecomCryptoErrorCode,
+} from './wecom/crypto';
+export {
+  buildCallbackXml,
+  type CallbackEnvelope,
+  type CallbackFormat,
+  decryptCallback,
+  type DecryptedCallback,
+  encryptCallback,
+  parseCallbackXml,
+  parseEnvelope,
+} from './wecom/callback';
+export { callbackIdentity, type ContactChange, parseWecomEvent, type WecomEvent } from './wecom/events';
+export { WECOM_LIMITS } from './wecom/limits';
+export { WecomError, type WecomErrorCode, wecomErrorCodeOf } from './wecom/errors';
+export { type AccessTokenStore, createAccessTokenStore, sharedAccessTokens } from './wecom/tokens';
+export { WECOM_BASE_URL, type WecomClientConfig } from './wecom/transport';
+export { createWecomClient, type WecomClient } from './wecom/client';
+export type { Attachment } from './wecom/endpoint';
+export type {
+  ContactWay,
+  ContactWayInput,
+  CorpTagGroup,
+  ExternalContact,
+  FollowUser,
+} from './wecom/contacts.endpoints';
+export type { GroupChat, GroupMember, JoinWay, JoinWayInput } from './wecom/groups.endpoints';
+export type { BehaviorData, Department, Member } from './wecom/org.endpoints';
+export {
+  createWecomSandbox,
+  type SandboxCorpInput,
+  type SandboxHttpRequest,
+  type SandboxHttpResponse,
+  type WecomSandbox,
+  type WecomSandboxOptions,
+} from './wecom/sandbox/sandbox';
+export { SandboxError, type ScanResult } from './wecom/sandbox/sandbox-simulate';
+export { serveOnLoopback, type RunningServer } from './wecom/sandbox/sandbox-http';

@@ -1,0 +1,217 @@
+/**
+ * DEMO AND TESTS ONLY — a simulator of the WeCom server, never a production dependency. It serves
+ * the endpoints of *.endpoints.ts with their documented shapes and errcodes (gettoken and
+ * access_token checks included), keeps its state in memory, and simulates people in the client
+ * (`sandbox.simulate.*`), delivering encrypted callbacks to each corp's callback URL. The real client
+ * talks to it over HTTP exactly as it would to https://qyapi.weixin.qq.com.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../../platform';
+import type { CallbackFormat } from '../callback';
+import type { Department } from '../org.endpoints';
+import { getToken } from '../org.endpoints';
+import { contactRoutes } from './sandbox-contacts';
+import { DEFAULT_CAPS, type Route, type SandboxCaps, type SbxCtx } from './sandbox-context';
+import { deliverEvent } from './sandbox-events';
+import { groupRoutes } from './sandbox-groups';
+import { messageRoutes } from './sandbox-messages';
+import { ERR, fail, okReply, type Reply, type SbxCorp, type SbxStaff } from './sandbox-model';
+import { orgRoutes, settleTransfers } from './sandbox-org';
+import { groupSimulations } from './sandbox-simulate-groups';
+import { contactSimulations, SandboxError } from './sandbox-simulate';
+import { tagRoutes } from './sandbox-tags';
+
+export type SandboxCorpInput = {
+  corpId: string;
+  agentId?: string;
+  /** Secrets gettoken accepts for this corp. */
+  secrets: string[];
+  /** Callback Token and EncodingAESKey, as configured in WeCom's console. */
+  token: string;
+  encodingAesKey: string;
+  callbackUrl?: string | null;
+  callbackFormat?: CallbackFormat;
+  departments?: Department[];
+  staff?: (Partial<SbxStaff> & { userid: string; name: string })[];
+};
+
+export type WecomSandboxOptions = {
+  clock: Clock;
+  corps?: SandboxCorpInput[];
+  /** A prefix the sandbox is mounted under (e.g. /sandbox/wecom), stripped before routing. */
+  basePath?: string;
+  /** Lower caps for tests; WeCom's by default. */
+  caps?: Partial<SandboxCaps>;
+  /** How callbacks are POSTed (default global fetch) and how long between retries. */
+  fetch?: typeof fetch;
+  retryDelayMs?: number;
+  /** access_token lifetime in seconds (WeCom: 7200). */
+  tokenTtlSeconds?: number;
+};
+
+export type SandboxHttpRequest = { method: string; path: string; body: Buffer | string };
+export type SandboxHttpResponse = { status: number; headers: Record<string, string>; body: string };
+
+const json = (status: number, body: unknown): SandboxHttpResponse => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body),
+});
+
+function corpOf(input: SandboxCorpInput): SbxCorp {
+  const departments = input.departments ?? [{ id: 1, name: '总部', parentid: 0, order: 1 }];
+  return {
+    corpId: input.corpId,
+    agentId: input.agentId ?? '1000002',
+    secrets: new Set(input.secrets),
+    token: input.token,
+    encodingAesKey: input.encodingAesKey,
+    callbackUrl: input.callbackUrl ?? null,
+    callbackFormat: input.callbackFormat ?? 'xml',
+    departments: new Map(departments.map((d) => [d.id, d])),
+    staff: new Map(
+      (input.staff ?? []).map((s) => [
+        s.userid,
+        { department: [1], status: 1, customerContact: true, ...s } as SbxStaff,
+      ]),
+    ),
+    contacts: new Map(),
+    tagGroups: new Map(),
+    contactWays: new Map(),
+    joinWays: new Map(),
+    groups: new Map(),
+    welcomeCodes: new Map(),
+    welcomes: [],
+    massMessages: new Map(),
+    received: new Map(),
+    moments: new Map(),
+    transfers: [],
+    losses: [],
+    deliveries: [],
+  };
+}
+
+export function createWecomSandbox(opts: WecomSandboxOptions) {
+  const corps = new Map((opts.corps ?? []).map((c) => [c.corpId, corpOf(c)]));
+  const tokens = new Map<string, { corpId: string; expiresAt: number }>();
+  const tokenFetches = new Map<string, number>();
+  const failures = new Map<string, { errcode: number; errmsg: string; times: number }>();
+  const caps: SandboxCaps = { ...DEFAULT_CAPS, ...opts.caps };
+  const basePath = (opts.basePath ?? '').replace(/\/+$/, '');
+  const routes = new Map<string, Route>(
+    [...contactRoutes, ...tagRoutes, ...groupRoutes, ...messageRoutes, ...orgRoutes].map((r) => [
+      `${r.ep.method} ${r.ep.path}`,
+      r,
+    ]),
+  );
+  const now = () => opts.clock.now().getTime();
+
+  function ctx(corpId: string): SbxCtx {
+    const corp = corps.get(corpId);
+    if (!corp) throw new SandboxError(`no corp ${corpId} in the sandbox`);
+    return { corp, now: now(), caps };
+  }
+  const deliver = (corp: SbxCorp, fields: Parameters<typeof deliverEvent>[1]) =>
+    deliverEvent(corp, fields, { clock: opts.clock, fetch: opts.fetch, retryDelayMs: opts.retryDelayMs });
+  const env = { ctx, deliver };
+
+  function issueToken(q: URLSearchParams): Reply {
+    const corp = corps.get(q.get('corpid') ?? '');
+    if (!corp) return fail(ERR.invalidCorpId, 'invalid corpid');
+    if (!corp.secrets.has(q.get('corpsecret') ?? '')) return fail(ERR.invalidSecret, 'invalid credential, secret');
+    const ttl = opts.tokenTtlSeconds ?? 7200;
+    const accessToken = `sbx_${randomBytes(24).toString('base64url')}`;
+    tokens.set(accessToken, { corpId: corp.corpId, expiresAt: now() + ttl * 1000 });
+    tokenFetches.set(corp.corpId, (tokenFetches.get(corp.corpId) ?? 0) + 1);
+    return okReply({ access_token: accessToken, expires_in: ttl });
+  }
+
+  function authenticate(q: URLSearchParams): SbxCorp | Reply {
+    const t = q.get('access_token');
+    if (!t) return fail(ERR.missingToken, 'access_token missing');
+    const hit = tokens.get(t);
+    if (!hit) return fail(ERR.invalidToken, 'invalid access_token');
+    if (hit.expiresAt <= now()) return fail(ERR.expiredToken, 'access_token expired');
+    return corps.get(hit.corpId) ?? fail(ERR.invalidToken, 'invalid access_token');
+  }
+
+  function parseInput(r: Route, q: URLSearchParams, body: Buffer | string): unknown {
+    if (r.ep.method === 'POST') {
+      const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+      return text.trim() ? JSON.parse(text) : {};
+    }
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of q)
+      if (k !== 'access_token') o[k] = /^-?\d+$/.test(v) && k !== 'userid' && k !== 'jobid' ? Number(v) : v;
+    return o;
+  }
+
+  function answer(req: SandboxHttpRequest): Reply | null {
+    const url = new URL(req.path, 'http://sandbox');
+    const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
+    const injected = failures.get(path);
+    if (injected && injected.times > 0) {
+      injected.times--;
+      return fail(injected.errcode, injected.errmsg);
+    }
+    if (req.method === 'GET' && path === getToken.path) return issueToken(url.searchParams);
+    const r = routes.get(`${req.method} ${path}`);
+    if (!r) return null;
+    const corp = authenticate(url.searchParams);
+    if ('errcode' in corp) return corp;
+    let input: unknown;
+    try {
+      input = parseInput(r, url.searchParams, req.body);
+    } catch {
+      return fail(ERR.invalidParam, 'invalid json body');
+    }
+    const parsed = r.ep.request.safeParse(input);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0];
+      return fail(ERR.invalidParam, `invalid parameter ${i?.path.join('.')}: ${i?.message}`);
+    }
+    const c = { corp, now: now(), caps };
+    settleTransfers(c);
+    return r.handle(c, parsed.data);
+  }
+
+  return {
+    /** The HTTP side: WeCom answers HTTP 200 with an errcode, 404 for a path it does not serve. */
+    handle(req: SandboxHttpRequest): SandboxHttpResponse {
+      const reply = answer(req);
+      return reply ? json(200, reply) : json(404, { errcode: 404, errmsg: 'not found' });
+    },
+    /** Read-only view of a corp's state (the admin page, tests). */
+    corp: (corpId: string): Readonly<SbxCorp> => ctx(corpId).corp,
+    corpIds: () => [...corps.keys()],
+    addCorp(input: SandboxCorpInput) {
+      corps.set(input.corpId, corpOf(input));
+    },
+    addStaff(corpId: string, s: Partial<SbxStaff> & { userid: string; name: string }) {
+      ctx(corpId).corp.staff.set(s.userid, { department: [1], status: 1, customerContact: true, ...s } as SbxStaff);
+    },
+    /** Points a corp's callbacks at `url` (with the Token/EncodingAESKey Siyu holds). */
+    configureCallback(
+      corpId: string,
+      cb: { url: string | null; token?: string; encodingAesKey?: string; format?: CallbackFormat },
+    ) {
+      const corp = ctx(corpId).corp;
+      corp.callbackUrl = cb.url;
+      if (cb.token) corp.token = cb.token;
+      if (cb.encodingAesKey) corp.encodingAesKey = cb.encodingAesKey;
+      if (cb.format) corp.callbackFormat = cb.format;
+    },
+    /** The next `times` calls of `path` answer `errcode` (e.g. 45009 to exercise backoff). */
+    failNext(path: string, errcode: number, times = 1, errmsg = 'sandbox injected failure') {
+      failures.set(path, { errcode, errmsg, times });
+    },
+    /** Invalidates every access_token of a corp, as when WeCom revokes them (→ 40014). */
+    revokeTokens(corpId: string) {
+      for (const [t, v] of tokens) if (v.corpId === corpId) tokens.delete(t);
+    },
+    tokenFetches: (corpId: string) => tokenFetches.get(corpId) ?? 0,
+    simulate: { ...contactSimulations(env), ...groupSimulations(env) },
+  };
+}
+
+export type WecomSandbox = ReturnType<typeof createWecomSandbox>;
