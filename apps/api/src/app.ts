@@ -18,6 +18,7 @@ import { followUpRoutes } from './routes/follow-ups.routes';
 import { healthRoutes } from './routes/health.routes';
 import { tagRoutes } from './routes/tags.routes';
 import { orderRoutes } from './routes/orders.routes';
+import { paymentSettingsRoutes } from './routes/payment-settings.routes';
 import { shopRoutes } from './routes/shop.routes';
 import { shopCatalogRoutes } from './routes/shop-catalog.routes';
 import { shopOrderRoutes } from './routes/shop-orders.routes';
@@ -62,6 +63,7 @@ export async function buildApp(
   dataJobRoutes(app, rt); //         /api/admin imports and exports with progress
   catalogRoutes(app, rt); //         /api/admin/catalog: categories, products and SKUs, images, stock and its ledger
   orderRoutes(app, rt); //           /api/admin/orders: list, detail, address/price before payment, ship, deliver, remarks, stats, settings
+  paymentSettingsRoutes(app, rt); // /api/admin/settings/payments: WeChat Pay / Alipay merchant keys (sealed), key test
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
   shopCatalogRoutes(app, rt); //     /api/shop/t/:slug/catalog: categories, products, search, images
   webhookRoutes(app, rt); //         /webhooks/payments/:tenantSlug/:provider: raw body, signature checked

@@ -27,7 +27,7 @@ import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
 import { dataJobRoutes } from './data-jobs';
 import type { RouteDef } from './routes';
-import { adminOrderRoutes, shopOrderRoutes } from './orders';
+import { adminOrderRoutes, paymentSettingsRoutes, shopOrderRoutes } from './orders';
 import { devRoutes, shopRoutes } from './shop';
 
 /** Every route of the HTTP API, for registration, OpenAPI and the bad-input corpus test. */
@@ -46,6 +46,7 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('shopCatalog', shopHotWordRoutes),
   ...prefixKeys('orders', adminOrderRoutes),
   ...prefixKeys('shopOrders', shopOrderRoutes),
+  ...prefixKeys('paymentSettings', paymentSettingsRoutes),
   ...prefixKeys('shop', shopRoutes),
   ...prefixKeys('dev', devRoutes),
 };

@@ -7,6 +7,7 @@ import { catalogRegistry } from './catalog';
 import { customersRegistry } from './customers';
 import { ordersRegistry } from './orders';
 import { type Config, createRuntime, mergeRegistries, type Registry, type RuntimeOptions } from './platform';
+import { afterStart } from './startup';
 
 export const registry: Registry = mergeRegistries(
   { jobs: accessJobs },
@@ -15,5 +16,14 @@ export const registry: Registry = mergeRegistries(
   ordersRegistry,
 );
 
-export const startSiyu = (config: Config, opts: Omit<RuntimeOptions, 'config' | 'registry'> = {}) =>
-  createRuntime({ config, registry, ...opts });
+/** The runtime with every domain, after the start-up upkeep (built-in role sync, payment key check). */
+export async function startSiyu(config: Config, opts: Omit<RuntimeOptions, 'config' | 'registry'> = {}) {
+  const rt = await createRuntime({ config, registry, ...opts });
+  try {
+    await afterStart(rt);
+  } catch (e) {
+    await rt.close();
+    throw e;
+  }
+  return rt;
+}

@@ -70,7 +70,7 @@ export const PERMISSION_ADDED_AT: Partial<Record<Permission, string>> = {
   'orders.view': '2026-11-22T15:34:21Z',
   'orders.manage': '2026-11-22T15:34:21Z',
   'orders.ship': '2026-11-22T15:34:21Z',
-  'orders.payments': '2026-11-22T17:45:00Z',
+  'orders.payments': '2026-11-22T17:27:43Z',
 };
 
 /** A store manager: a custom-role template seeded for the demo tenant. */

@@ -4,6 +4,7 @@
  */
 import { mergeRegistries } from '../platform';
 import { reconcileJobs } from './billing/reconcile.jobs';
+import { refundJobs } from './billing/refund.jobs';
 import { ordersJobs } from './lifecycle/orders.jobs';
 import { ordersSubscribers } from './orders.subscribers';
 
@@ -26,6 +27,7 @@ export {
 export { shipOrder } from './lifecycle/ship.service';
 export { CLOSE_EXPIRED_JOB } from './lifecycle/orders.jobs';
 export { RECONCILE_JOB } from './billing/reconcile.jobs';
+export { REFUND_JOB, refundPayment } from './billing/refund.service';
 export { NEXT as ORDER_TRANSITIONS } from './lifecycle/state-machine';
 export { myOrderCounts, myOrders } from './lifecycle/queries.service';
 export { adminOrder, dailyStats, listOrders } from './admin/admin-orders.service';
@@ -34,6 +36,13 @@ export { type HistoricalOrder, type HistoryStep, loadOrderHistory } from './bulk
 export { payOrder } from './billing/pay.service';
 export { handlePaymentNotification } from './billing/settle.service';
 export {
+  getPaymentSettings,
+  type SandboxSettings,
+  saveSandboxPaymentSettings,
+  updatePaymentSettings,
+} from './billing/payment-settings.service';
+export { testPaymentSettings, unreadablePaymentSecrets } from './billing/payment-settings.check';
+export {
   forgetTenantPayments,
   overrideTenantPayments,
   type TenantPayments,
@@ -41,6 +50,6 @@ export {
 } from './billing/providers';
 
 export const ordersRegistry = mergeRegistries({
-  jobs: { ...ordersJobs, ...reconcileJobs },
+  jobs: { ...ordersJobs, ...reconcileJobs, ...refundJobs },
   subscribers: ordersSubscribers,
 });
