@@ -25,6 +25,7 @@ const ProductsPage = page(() => import('../features/catalog/products-page'), 'Pr
 const ProductEditorPage = page(() => import('../features/catalog/product-editor-page'), 'ProductEditorPage');
 const CategoriesPage = page(() => import('../features/catalog/categories-page'), 'CategoriesPage');
 const StockPage = page(() => import('../features/catalog/stock-page'), 'StockPage');
+const HotWordsPage = page(() => import('../features/catalog/hot-words-page'), 'HotWordsPage');
 const OrdersPage = page(() => import('../features/orders/orders-page'), 'OrdersPage');
 const OrderDetailPage = page(() => import('../features/orders/order-detail-page'), 'OrderDetailPage');
 const OrderStatsPage = page(() => import('../features/orders/order-stats-page'), 'OrderStatsPage');
@@ -79,6 +80,7 @@ export const router = createBrowserRouter(
             { path: 'catalog/products/:id', element: guarded('catalog.view', <ProductEditorPage />) },
             { path: 'catalog/categories', element: guarded('catalog.view', <CategoriesPage />) },
             { path: 'catalog/stock', element: guarded('catalog.view', <StockPage />) },
+            { path: 'catalog/hot-words', element: guarded('catalog.view', <HotWordsPage />) },
             { path: 'orders', element: guarded('orders.view', <OrdersPage />) },
             { path: 'order-stats', element: guarded('orders.view', <OrderStatsPage />) },
             { path: 'order-settings', element: guarded('orders.view', <OrderSettingsPage />) },

@@ -3,7 +3,7 @@ import type { catalogZh } from './i18n.zh';
 
 /** Strings of the catalog pages (English); same keys as `i18n.zh.ts`. */
 export const catalogEn: Strings<typeof catalogZh> = {
-  nav: { products: 'Products', categories: 'Categories', stock: 'Stock' },
+  nav: { products: 'Products', categories: 'Categories', stock: 'Stock', hotWords: 'Hot words' },
   status: { draft: 'Draft', on_sale: 'On sale', off_sale: 'Off sale' },
   products: {
     title: 'Products',
@@ -229,5 +229,29 @@ export const catalogEn: Strings<typeof catalogZh> = {
     actor: 'By',
     at: 'Time',
     system: 'System',
+  },
+  hotWords: {
+    title: 'Hot words',
+    intro:
+      'The shop search page shows these words first under "Trending searches" (at most {{max}}, the first three highlighted); when there are fewer, the words shoppers searched most in the last {{days}} days, and found products for, fill the list.',
+    listTitle: 'Hot words ({{count}}/{{max}})',
+    placeholder: 'Type a hot word and press Enter',
+    add: 'Add',
+    added: 'Added “{{word}}”',
+    up: 'Move up',
+    down: 'Move down',
+    removeConfirm: 'Remove the hot word “{{word}}”?',
+    removed: 'Removed “{{word}}”',
+    empty:
+      'No hot words yet. The shop shows what shoppers searched most in the last {{days}} days; add hot words to put the ones you want to promote first.',
+    popularTitle: 'Most searched, last {{days}} days',
+    popularEmpty: 'No searches by shoppers yet',
+    keyword: 'Keyword',
+    searches: 'Searches',
+    inList: 'In the list',
+    errEmpty: 'Type a hot word',
+    errLong: 'A hot word has at most {{chars}} characters',
+    errTaken: 'This word is already in the list',
+    errFull: 'At most {{max}} hot words; remove one first',
   },
 };

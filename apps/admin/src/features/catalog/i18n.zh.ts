@@ -1,6 +1,6 @@
 /** Strings of the catalog pages (zh-CN); `i18n.en.ts` has the same keys. */
 export const catalogZh = {
-  nav: { products: '商品', categories: '商品分类', stock: '库存' },
+  nav: { products: '商品', categories: '商品分类', stock: '库存', hotWords: '热搜词' },
   status: { draft: '草稿', on_sale: '在售', off_sale: '已下架' },
   products: {
     title: '商品',
@@ -220,5 +220,28 @@ export const catalogZh = {
     actor: '操作人',
     at: '时间',
     system: '系统',
+  },
+  hotWords: {
+    title: '热搜词',
+    intro:
+      '商城搜索页的「热门搜索」先显示这里的热搜词（最多 {{max}} 个，前三个突出显示），不足时用顾客近 {{days}} 天搜索最多、且搜得到商品的词补足。',
+    listTitle: '热搜词（{{count}}/{{max}}）',
+    placeholder: '输入热搜词，按回车添加',
+    add: '添加',
+    added: '已添加「{{word}}」',
+    up: '上移',
+    down: '下移',
+    removeConfirm: '删除热搜词「{{word}}」？',
+    removed: '已删除「{{word}}」',
+    empty: '还没有热搜词。商城会显示顾客近 {{days}} 天搜索最多的词；添加热搜词可以把想推荐的词放在最前面。',
+    popularTitle: '近 {{days}} 天热门搜索',
+    popularEmpty: '还没有顾客搜索记录',
+    keyword: '搜索词',
+    searches: '搜索次数',
+    inList: '已添加',
+    errEmpty: '请输入热搜词',
+    errLong: '热搜词最多 {{chars}} 个字',
+    errTaken: '这个词已经在列表里了',
+    errFull: '最多 {{max}} 个热搜词，请先删除一个',
   },
 };
