@@ -3,6 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '@siyu/core/platform';
 import { TEST_PASSWORD } from '@siyu/core/testing';
 import { demoPaymentsOf } from '../demo/payments-sandbox';
 import { type Agent, loginAs, ownerOfNewTenant } from '../testing';
@@ -61,11 +62,11 @@ describe('payment settings (/api/admin/settings/payments)', () => {
       assert.ok(!body.includes(core(w.merchant.privateKey)), 'the private key is never answered');
       assert.ok(!body.includes(w.apiV3Key), 'the APIv3 key is never answered');
     }
-    const [row] = (
+    const [row] = rowsOf<{ s: string }>(
       await o.rt.db.execute(
         sql`select secrets::text as s from orders_payment_settings where tenant_id = ${o.tenant.tenantId}`,
-      )
-    ).rows as { s: string }[];
+      ),
+    );
     assert.ok(row && !row.s.includes(w.apiV3Key) && !row.s.includes(core(w.merchant.privateKey)), 'sealed at rest');
     assert.match(row!.s, /"apiV3Key": ?"v1:[0-9a-f]{8}:/);
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '../platform';
 import { createTestTenant, testRuntime } from '../testing';
 import { createRole, listRoles } from './roles.service';
 import { BUILT_IN_ROLES } from './roles.builtins';
@@ -33,23 +34,23 @@ describe('built-in role sync', () => {
     const operator = roles.find((r) => r.key === 'operator')!;
     assert.ok(!operator.permissions.includes('catalog.view'), 'a permission the tenant removed stays removed');
     assert.deepEqual(roles.find((r) => r.id === custom.id)!.permissions, ['staff.read']);
-    const stored = (
+    const [stored] = rowsOf<{ t: string[] }>(
       await rt.db.execute(
         sql`select template_permissions as t from roles where tenant_id = ${t.tenantId} and key = 'operator'`,
-      )
-    ).rows[0] as { t: string[] };
-    assert.deepEqual(stored.t, [...BUILT_IN_ROLES.operator.permissions]);
+      ),
+    );
+    assert.deepEqual(stored?.t, [...BUILT_IN_ROLES.operator.permissions]);
 
     assert.deepEqual(
       (await syncBuiltInRoles(base)).filter((s) => s.tenantId === t.tenantId),
       [],
       'idempotent',
     );
-    const audit = (
+    const audit = rowsOf<{ changes: { added: string[] } }>(
       await rt.db.execute(
         sql`select changes from audit_log where tenant_id = ${t.tenantId} and action = 'role.sync' order by entity_id`,
-      )
-    ).rows as { changes: { added: string[] } }[];
+      ),
+    );
     assert.equal(audit.length, mine.length);
   });
 
