@@ -5,6 +5,7 @@ import type { Runtime } from '@siyu/core/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { wireDemoPayments } from './demo/payments-sandbox';
+import { wireDemoWecom } from './demo/wecom-sandbox';
 import { installErrorHandler } from './http/errors';
 import { rejectNulBytes } from './http/nul-bytes';
 import { serveSpa } from './http/static';
@@ -70,6 +71,7 @@ export async function buildApp(
   shopOrderRoutes(app, rt); //       /api/shop/t/:slug: cart, addresses, pick-up stores, checkout, orders, pay, cancel
 
   await wireDemoPayments(app, rt); // demo mode only: /sandbox/wechatpay (WeChat Pay v3 sandbox) + the demo tenant's provider
+  await wireDemoWecom(app, rt); //    demo mode only: /sandbox/wecom (WeCom API sandbox + simulated client) for the demo corp
 
   if (opts.serveFrontends) {
     await serveSpa(app, 'admin');
