@@ -34,5 +34,10 @@ describe('demo catalog', () => {
     const list = (await agent.get(`${shop}/products?sort=sales`)).data;
     assert.equal(list.items.length, 20);
     assert.ok(list.nextCursor);
+    // drawn pictures, uploaded like an operator's: every product has a cover with its WebP variants
+    assert.ok(list.items.every((p: { cover: unknown }) => p.cover));
+    const thumb = await agent.get(list.items[0].cover.thumbUrl);
+    assert.deepEqual([thumb.statusCode, thumb.headers['content-type']], [200, 'image/webp']);
+    assert.ok(cats.every((c: { icon: unknown }) => c.icon));
   });
 });

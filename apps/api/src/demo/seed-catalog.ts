@@ -1,12 +1,14 @@
 /**
  * The demo tenant's catalog: 150 products of a coffee-and-bakery brand in 10 categories, drinks with
  * 杯型 × 温度 SKUs, beans and drip bags by 规格, cakes by 尺寸, and stock in the three stores (some of it
- * low, so the alert list has entries). Deterministic (a seeded generator); no images. Written
- * set-based through catalog.bulkLoadCatalog, one transaction: a first start stays quick.
+ * low, so the alert list has entries). Deterministic (a seeded generator). Pictures are drawn, not
+ * shipped: three gradients in each category's colours, uploaded like an operator's (so with their WebP
+ * variants), as product covers and category icons. Written set-based through
+ * catalog.bulkLoadCatalog, one transaction: a first start stays quick.
  */
 import * as access from '@siyu/core/access';
 import * as catalog from '@siyu/core/catalog';
-import { DAY, inTransaction, type Runtime } from '@siyu/core/platform';
+import { type Ctx, DAY, inTransaction, type Runtime } from '@siyu/core/platform';
 import { CATALOG, GRAMS, SPECS, STEP } from './seed-catalog.data';
 
 function generator(seed: number) {
@@ -19,6 +21,42 @@ function generator(seed: number) {
   };
 }
 
+/** Two colours per category, in CATALOG's order: coffee browns, tea greens, bread gold, … */
+const PALETTES: [string, string][] = [
+  ['#d9b38c', '#6f4e37'],
+  ['#cfe8c0', '#4f7942'],
+  ['#f6d79b', '#c48a3a'],
+  ['#fbd3dc', '#d46a84'],
+  ['#e6d5f5', '#8e6bb8'],
+  ['#c9a27e', '#3e2a1e'],
+  ['#efe0c8', '#a67b5b'],
+  ['#d4e2ee', '#5b7a99'],
+  ['#f7c9b6', '#b5413b'],
+  ['#ffe0b2', '#e07b39'],
+];
+
+/** Three pictures per category (lighter to darker), uploaded through the catalog: ids by category index. */
+async function drawCategoryPictures(ctx: Ctx) {
+  const shade = (hex: string, k: number) =>
+    `#${[1, 3, 5]
+      .map((i) =>
+        Math.round(Number.parseInt(hex.slice(i, i + 2), 16) * k)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
+  const ids: string[][] = [];
+  for (const [light, dark] of PALETTES) {
+    const mine: string[] = [];
+    for (const k of [1, 0.92, 0.84]) {
+      const bytes = await catalog.drawSampleImage(800, 800, [shade(light, k), shade(dark, k)], 'jpeg');
+      mine.push((await catalog.uploadImage(ctx, bytes)).id);
+    }
+    ids.push(mine);
+  }
+  return ids;
+}
+
 export async function seedDemoCatalog(rt: Runtime, slug: string) {
   const tenant = await access.getTenantBySlug(rt.db, slug);
   const ctx = rt.ctx({ tenantId: tenant.id, actor: { kind: 'system', name: 'seed' } });
@@ -26,7 +64,8 @@ export async function seedDemoCatalog(rt: Runtime, slug: string) {
   const stores = (await access.listOrgUnits(ctx)).items.filter((u) => u.kind === 'store');
   const int = generator(20_261_122);
   const now = ctx.clock.now().getTime();
-  const categories = CATALOG.map(([name], i) => ({ key: name, name, sort: i * 10 }));
+  const pictures = await inTransaction(ctx, drawCategoryPictures);
+  const categories = CATALOG.map(([name], i) => ({ key: name, name, sort: i * 10, iconImageId: pictures[i]![0] }));
   const products = CATALOG.flatMap(([category, kind, base, tags, items], c) =>
     items.map(([title, subtitle], i): catalog.LoadProduct => {
       const specs = SPECS[kind];
@@ -53,6 +92,7 @@ export async function seedDemoCatalog(rt: Runtime, slug: string) {
         status: i === 14 ? 'off_sale' : 'on_sale',
         sortWeight: 100 - i * 5,
         description: `<p>${subtitle}。</p><p>拾光咖啡烘焙 · ${category}</p>`,
+        imageIds: [pictures[c]![i % 3]!],
         specs,
         skus,
         salesCount: int(0, 50) * (15 - i),

@@ -9,7 +9,7 @@ import { insertOpeningStock } from './stock/stock.repo';
 import { actorName } from './stock/stock.service';
 import { catalogChanged } from './shop/shop-cache';
 
-export type LoadCategory = { key: string; name: string; parentKey?: string; sort?: number };
+export type LoadCategory = { key: string; name: string; parentKey?: string; sort?: number; iconImageId?: string };
 export type LoadProduct = {
   categoryKey: string;
   title: string;
@@ -18,6 +18,8 @@ export type LoadProduct = {
   status?: 'draft' | 'on_sale' | 'off_sale';
   sortWeight?: number;
   description?: string;
+  /** Uploaded image ids (uploadImage), the first is the cover. */
+  imageIds?: string[];
   specs?: SpecAttribute[];
   skus: (Partial<SkuInput> & { price: number })[];
   salesCount?: number;
@@ -58,6 +60,7 @@ function productRows(ctx: Ctx, p: LoadProduct, categoryId: string, categoryNames
     sortWeight: p.sortWeight ?? 0,
     tags,
     description: p.description ?? '',
+    imageIds: p.imageIds ?? [],
     specs,
     lowStockThreshold: p.lowStockThreshold ?? 5,
     priceMin: prices.priceMin,
@@ -125,6 +128,7 @@ export async function bulkLoadCatalog(ctx: Ctx, input: { categories: LoadCategor
       parentId: c.parentKey ? catIds.get(c.parentKey)! : null,
       name: c.name,
       sort: c.sort ?? 0,
+      iconImageId: c.iconImageId ?? null,
       createdAt: now,
       updatedAt: now,
     })),
