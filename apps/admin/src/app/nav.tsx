@@ -16,6 +16,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -49,6 +50,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/orders', label: 'orders.nav.list', icon: <ShoppingOutlined />, permission: 'orders.view' },
   { path: '/order-stats', label: 'orders.nav.stats', icon: <LineChartOutlined />, permission: 'orders.view' },
   { path: '/order-settings', label: 'orders.nav.settings', icon: <ProfileOutlined />, permission: 'orders.view' },
+  { path: '/payment-settings', label: 'paymentSettings.nav', icon: <WalletOutlined />, permission: 'orders.payments' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, permission: 'staff.read' },
   { path: '/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },

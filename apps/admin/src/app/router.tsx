@@ -30,6 +30,10 @@ const OrdersPage = page(() => import('../features/orders/orders-page'), 'OrdersP
 const OrderDetailPage = page(() => import('../features/orders/order-detail-page'), 'OrderDetailPage');
 const OrderStatsPage = page(() => import('../features/orders/order-stats-page'), 'OrderStatsPage');
 const OrderSettingsPage = page(() => import('../features/orders/order-settings-page'), 'OrderSettingsPage');
+const PaymentSettingsPage = page(
+  () => import('../features/payment-settings/payment-settings-page'),
+  'PaymentSettingsPage',
+);
 const StaffPage = page(() => import('../features/staff/staff-page'), 'StaffPage');
 const RolesPage = page(() => import('../features/roles/roles-page'), 'RolesPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
@@ -84,6 +88,7 @@ export const router = createBrowserRouter(
             { path: 'orders', element: guarded('orders.view', <OrdersPage />) },
             { path: 'order-stats', element: guarded('orders.view', <OrderStatsPage />) },
             { path: 'order-settings', element: guarded('orders.view', <OrderSettingsPage />) },
+            { path: 'payment-settings', element: guarded('orders.payments', <PaymentSettingsPage />) },
             { path: 'orders/:id', element: guarded('orders.view', <OrderDetailPage />) },
             { path: 'staff', element: guarded('staff.read', <StaffPage />) },
             { path: 'roles', element: guarded('roles.read', <RolesPage />) },

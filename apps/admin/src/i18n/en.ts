@@ -1,6 +1,7 @@
 import { catalogAreaEn, catalogErrorsEn } from '../features/catalog/i18n.area';
 import { customerAreaEn, customerErrorsEn } from '../features/customers/i18n.area';
 import { ordersAreaEn, ordersErrorsEn } from '../features/orders/i18n.area';
+import { paymentSettingsAreaEn, paymentSettingsErrorsEn } from '../features/payment-settings/i18n.area';
 import type { Translation } from './zh-CN';
 export const en: Translation = {
   common: {
@@ -283,6 +284,7 @@ export const en: Translation = {
     ...customerErrorsEn,
     ...catalogErrorsEn,
     ...ordersErrorsEn,
+    ...paymentSettingsErrorsEn,
     NETWORK_ERROR: 'Network error; please try again',
     UNAUTHORIZED: '{{message}}',
     FORBIDDEN: '{{message}}',
@@ -306,6 +308,7 @@ export const en: Translation = {
   ...customerAreaEn,
   ...catalogAreaEn,
   ...ordersAreaEn,
+  ...paymentSettingsAreaEn,
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'The page does not exist or has moved.',

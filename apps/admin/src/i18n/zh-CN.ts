@@ -2,6 +2,7 @@ import type { Permission, PermissionGroup } from '@siyu/contracts';
 import { catalogAreaZh, catalogErrorsZh } from '../features/catalog/i18n.area';
 import { customerAreaZh, customerErrorsZh } from '../features/customers/i18n.area';
 import { ordersAreaZh, ordersErrorsZh } from '../features/orders/i18n.area';
+import { paymentSettingsAreaZh, paymentSettingsErrorsZh } from '../features/payment-settings/i18n.area';
 
 /** Simplified Chinese, the default language. `en.ts` must have the same keys. */
 export const zhCN = {
@@ -263,6 +264,7 @@ export const zhCN = {
     ...customerErrorsZh,
     ...catalogErrorsZh,
     ...ordersErrorsZh,
+    ...paymentSettingsErrorsZh,
     NETWORK_ERROR: '网络连接失败，请稍后重试',
     UNAUTHORIZED: '请先登录',
     FORBIDDEN: '你没有执行此操作的权限',
@@ -285,6 +287,7 @@ export const zhCN = {
   ...customerAreaZh,
   ...catalogAreaZh,
   ...ordersAreaZh,
+  ...paymentSettingsAreaZh,
   pages: {
     notFound: '页面不存在',
     notFoundHint: '你访问的页面不存在或已被移动。',
