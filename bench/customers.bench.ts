@@ -15,7 +15,7 @@ import { createTenant } from '@siyu/core/access';
 import * as customers from '@siyu/core/customers';
 import { inTransaction, loadConfig } from '@siyu/core/platform';
 import { csvOf, freshDatabase, loadMillion, sheetRows, xlsxOf } from './customers-data';
-import { engine, load, machine, type Row, record, startServer } from './harness';
+import { BENCH_SECRET_KEY, engine, load, machine, type Row, record, startServer } from './harness';
 
 const ROWS = 100_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -154,7 +154,9 @@ export async function ingest(
  */
 export async function ingestInProcess(): Promise<Row[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-bench-ingest-'));
-  const rt = await startSiyu(loadConfig({ ...process.env, SIYU_DATA_DIR: dataDir, SIYU_LOG_LEVEL: 'silent' }));
+  const rt = await startSiyu(
+    loadConfig({ ...process.env, SIYU_DATA_DIR: dataDir, SIYU_LOG_LEVEL: 'silent', SIYU_SECRET_KEY: BENCH_SECRET_KEY }),
+  );
   try {
     const base = rt.ctx({ tenantId: '', actor: { kind: 'system', name: 'bench' } });
     const slug = `bench-${Date.now()}`;

@@ -7,6 +7,8 @@ import autocannon from 'autocannon';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+/** One master key for the bench server and the bench's own runtimes (they seal and open payment keys). */
+export const BENCH_SECRET_KEY = 'b3'.repeat(32);
 
 export type Server = { url: string; pid: number; stop(): Promise<void> };
 
@@ -25,6 +27,7 @@ export async function startServer(port = 3900 + Math.floor(Math.random() * 90)):
         SIYU_DATA_DIR: dataDir,
         SIYU_LOG_LEVEL: 'warn',
         SIYU_MODE: 'demo',
+        SIYU_SECRET_KEY: BENCH_SECRET_KEY,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

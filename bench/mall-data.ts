@@ -6,6 +6,7 @@ import { startSiyu } from '@siyu/core';
 import * as catalog from '@siyu/core/catalog';
 import { inTransaction, loadConfig } from '@siyu/core/platform';
 import pg from 'pg';
+import { BENCH_SECRET_KEY } from './harness';
 
 const DRINKS = ['拿铁', '美式', '摩卡', '卡布奇诺', '澳白', '冷萃', '抹茶拿铁', '乌龙茶', '柠檬茶', '可可'];
 const FLAVOURS = ['燕麦', '桂花', '生椰', '焦糖', '香草', '榛果', '海盐', '黑糖', '柚子', '白桃', '茉莉', '肉桂'];
@@ -26,6 +27,8 @@ export async function loadProducts(url: string, n = 20_000) {
       SIYU_DATA_DIR: dataDir,
       SIYU_LOG_LEVEL: 'silent',
       SIYU_WORKER: 'off',
+      SIYU_MODE: 'demo',
+      SIYU_SECRET_KEY: BENCH_SECRET_KEY,
     }),
   );
   const client = new pg.Client({ connectionString: url });

@@ -46,16 +46,20 @@ export async function openSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The live session of that kind for a cookie token, or null. Slides the expiry at most once a minute. */
-export async function resolveSession(
+/**
+ * The live session of that kind for a cookie token, or null. Slides the expiry at most once a minute.
+ * `load` may read more with the session in the same statement (the shopper's account).
+ */
+export async function resolveSession<R extends SessionRow = SessionRow>(
   db: Db,
   clock: Clock,
   token: string | undefined,
   kind: SessionKind,
   idleDays: number,
-): Promise<SessionRow | null> {
+  load: (db: Db, id: string) => Promise<R | undefined> = findSession as never,
+): Promise<R | null> {
   if (!token || token.length > 200) return null;
-  const row = await findSession(db, sha256(token));
+  const row = await load(db, sha256(token));
   const now = clock.now();
   if (!row || row.kind !== kind || row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > MINUTE) {

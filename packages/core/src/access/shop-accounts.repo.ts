@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../platform';
-import { shopAccounts, smsCodes } from './access.tables';
+import { sessions, shopAccounts, smsCodes } from './access.tables';
 
 export type ShopAccountRow = typeof shopAccounts.$inferSelect;
 export type SmsCodeRow = typeof smsCodes.$inferSelect;
@@ -11,6 +11,16 @@ export async function findAccountByPhone(db: Db, tenantId: string, phone: string
     .from(shopAccounts)
     .where(and(eq(shopAccounts.tenantId, tenantId), eq(shopAccounts.phone, phone)));
   return row;
+}
+
+/** A session with the shop account it belongs to (null for a staff session), in one statement. */
+export async function findSessionWithAccount(db: Db, id: string) {
+  const [row] = await db
+    .select({ session: sessions, account: shopAccounts })
+    .from(sessions)
+    .leftJoin(shopAccounts, and(eq(shopAccounts.tenantId, sessions.tenantId), eq(shopAccounts.id, sessions.subjectId)))
+    .where(eq(sessions.id, id));
+  return row ? { ...row.session, account: row.account } : undefined;
 }
 
 export async function findAccount(db: Db, tenantId: string, id: string) {

@@ -18,7 +18,7 @@ import {
 import { closeSessionsOf, openSession, resolveSession } from './sessions.service';
 import {
   consumeCode,
-  findAccount,
+  findSessionWithAccount,
   findAccountByPhone,
   findLiveCode,
   insertAccountOnce,
@@ -196,9 +196,14 @@ export async function resetPasswordWithSms(
 
 /** The shopper behind a cookie token; the session must belong to this shop's tenant. */
 export async function authenticateShopper(ctx: Ctx, token: string | undefined) {
-  const s = await resolveSession(ctx.db, ctx.clock, token, 'shopper', LIMITS.sessions.shopIdleDays);
-  if (!s || s.tenantId !== ctx.tenantId) throw unauthorized();
-  const account = await findAccount(ctx.db, ctx.tenantId, s.subjectId);
-  if (!account) throw unauthorized();
-  return { account, csrfToken: s.csrfToken };
+  const s = await resolveSession(
+    ctx.db,
+    ctx.clock,
+    token,
+    'shopper',
+    LIMITS.sessions.shopIdleDays,
+    findSessionWithAccount,
+  );
+  if (!s || s.tenantId !== ctx.tenantId || !s.account) throw unauthorized();
+  return { account: s.account, csrfToken: s.csrfToken };
 }
