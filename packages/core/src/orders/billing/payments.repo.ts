@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../platform';
 import { orders, payments } from '../orders.tables';
 
@@ -68,3 +68,26 @@ export async function staleAttempts(db: Db, cut: Date, now: Date, limit: number,
     .orderBy(asc(payments.createdAt))
     .limit(limit);
 }
+
+export async function findPayment(db: Db, t: string, id: string) {
+  const [r] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.tenantId, t), eq(payments.id, id)));
+  return r ?? null;
+}
+
+/** Refunds still to do or to confirm, least recently tried first (the refund job's sweep). */
+export const refundsDue = (db: Db, before: Date, limit: number, only?: string) =>
+  db
+    .select({ tenantId: payments.tenantId, id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        inArray(payments.refundStatus, ['pending', 'processing']),
+        lte(payments.updatedAt, before),
+        only ? eq(payments.tenantId, only) : undefined,
+      ),
+    )
+    .orderBy(asc(payments.updatedAt))
+    .limit(limit);

@@ -1,10 +1,11 @@
 import { type Ctx, inTransaction } from '../../platform';
 import { findOrder } from '../lifecycle/orders.repo';
 import { lockedOrder, transition } from '../lifecycle/state-machine';
-import type { NotificationHeaders, PaymentEvent, ProviderName } from '../payments';
+import type { NotificationHeaders, PaymentEvent, PaymentProvider, ProviderName } from '../payments';
 import { PaymentError } from '../payments';
 import { lockPaymentByTrade, type PaymentRow, paymentsOf, updatePayment } from './payments.repo';
 import { providerNamed } from './providers';
+import { applyRefundEvent, scheduleRefund } from './refund.service';
 
 type PaidFacts = { amountFen: number; transactionId?: string; paidAt?: Date; raw: unknown };
 export type SettleResult = 'paid' | 'duplicate' | 'mismatch' | 'paid_after_close';
@@ -13,7 +14,7 @@ export type SettleResult = 'paid' | 'duplicate' | 'mismatch' | 'paid_after_close
  * Applies a provider's "paid" to a locked payment attempt, once: a paid attempt is a duplicate (no
  * change); an amount that is not the attempt's or the order's is recorded as a mismatch and not paid;
  * otherwise the attempt and its order become paid. A payment for an order closed or cancelled
- * meanwhile is recorded as a problem (to refund), and the order stays as it is.
+ * meanwhile is recorded with the problem and refunded by the refund job; the order stays as it is.
  */
 export async function applyPaid(ctx: Ctx, p: PaymentRow, facts: PaidFacts): Promise<SettleResult> {
   const now = ctx.clock.now();
@@ -43,13 +44,14 @@ export async function applyPaid(ctx: Ctx, p: PaymentRow, facts: PaidFacts): Prom
   if (order.status !== 'pending_payment') {
     await updatePayment(ctx.db, ctx.tenantId, p.id, {
       ...paid,
-      problem: `paid while the order was ${order.status}: refund it`,
+      problem: `paid while the order was ${order.status}: refunded automatically`,
     });
+    await scheduleRefund(ctx, p);
     await ctx.audit({
       action: 'orders.payment.after_close',
       entityType: 'order',
       entityId: order.id,
-      summary: `Payment ${p.id} arrived for a ${order.status} order; it needs a refund`,
+      summary: `Payment ${p.id} arrived for a ${order.status} order; it is refunded automatically`,
     });
     return 'paid_after_close';
   }
@@ -81,6 +83,7 @@ export async function handlePaymentNotification(
     ctx.log.warn({ err: e, provider: providerName }, 'payment notification refused');
     return provider.acknowledgement(false, e instanceof PaymentError ? e.code : 'bad notification');
   }
+  if (event.kind === 'refunded' || event.kind === 'refund_failed') return refundNotification(ctx, provider, event);
   if (event.kind !== 'paid') return provider.acknowledgement(true);
   let result: SettleResult | null;
   try {
@@ -108,6 +111,23 @@ export async function handlePaymentNotification(
   if (!result) {
     ctx.log.warn({ outTradeNo: event.outTradeNo }, 'payment notification for an unknown trade');
     return provider.acknowledgement(false, 'unknown out_trade_no');
+  }
+  return provider.acknowledgement(true);
+}
+
+/** A refund's result: applied to the attempt whose refund it is (a refund we did not ask for is only logged). */
+async function refundNotification(ctx: Ctx, provider: PaymentProvider, event: PaymentEvent) {
+  const refund = event.refund;
+  try {
+    const mine = await inTransaction(ctx, async (tx) => {
+      const p = await lockPaymentByTrade(tx.db, tx.tenantId, provider.name as ProviderName, event.outTradeNo);
+      return p && refund ? applyRefundEvent(tx, p, refund, event.kind === 'refunded') : false;
+    });
+    if (!mine)
+      ctx.log.warn({ outTradeNo: event.outTradeNo, refund }, 'refund notification for a refund we did not ask');
+  } catch (e) {
+    ctx.log.error({ err: e, outTradeNo: event.outTradeNo }, 'refund notification not applied');
+    return provider.acknowledgement(false, 'not applied, retry');
   }
   return provider.acknowledgement(true);
 }
