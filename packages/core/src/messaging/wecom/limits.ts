@@ -60,6 +60,8 @@ export const WECOM_LIMITS = {
     /** groupchat/transfer: 1–100 chat_ids; ≤ 300 groups a day from one owner (doc 96334). */
     transferChatsMax: 100,
     transfersPerOwnerDay: { max: 300, windowDays: 1 },
+    /** groupchat/onjob_transfer: a group can be transferred twice per 90 days (doc 96334). */
+    onJobTransfersPerGroup: { max: 2, windowDays: 90 },
     /** group_welcome_template: ≤ 100 templates per corp. */
     welcomeTemplates: 100,
   },
@@ -81,6 +83,7 @@ export const WECOM_LIMITS = {
     /** add_msg_template: external_userid ≤ 10,000; text ≤ 2000 chars (4000 bytes); ≤ 9 attachments (doc 92135). */
     externalUsersMax: 10_000,
     textMaxChars: 2000,
+    textMaxBytes: 4000,
     attachmentsMax: 9,
     /** Each customer / group receives at most (days in the month) per month (doc 92135, 2025-11-17). */
     perCustomerMonth: 'daysInMonth' as const,
@@ -120,6 +123,15 @@ export const WECOM_LIMITS = {
     perDayPerSeat: 200,
     perMemberMinute: { max: 30, windowSeconds: 60 },
     perMemberHour: { max: 1000, windowSeconds: 3600 },
+  },
+  customerAcquisition: {
+    /** 获客助手: customer_acquisition/customer limit ≤ 1000 a page; statistic covers the last 180 days (docs 97297–97400). */
+    customerPageMax: 1000,
+    statisticHistoryDays: 180,
+    /** `customer_channel` appended to a link: ≤ 64 bytes, returned as State (docs 101359, 96361). */
+    channelMaxBytes: 64,
+    /** The balance_low event fires below 20 remaining uses; usage is a paid quota (doc 97299). */
+    balanceLowBelow: 20,
   },
   identity: {
     /** unionid_to_external_userid_3rd: 50k/h and 240k/day, user-triggered only (doc 95878). */

@@ -27,7 +27,17 @@ export const addMsgTemplate = endpoint(
     tag_filter: z.object({ group_list: z.array(z.object({ tag_list: z.array(z.string()) })) }).optional(),
     sender: z.string().optional(),
     allow_select: z.boolean().optional(),
-    text: z.object({ content: z.string().max(L.massMessage.textMaxChars) }).optional(),
+    text: z
+      .object({
+        content: z
+          .string()
+          .max(L.massMessage.textMaxChars)
+          .refine(
+            (t) => Buffer.byteLength(t) <= L.massMessage.textMaxBytes,
+            `at most ${L.massMessage.textMaxBytes} bytes`,
+          ),
+      })
+      .optional(),
     attachments: z.array(attachment).max(L.massMessage.attachmentsMax).optional(),
   }),
   ok.extend({ fail_list: z.array(z.string()).optional(), msgid: z.string() }),
@@ -117,7 +127,12 @@ export const addMomentTask = endpoint(
   '/cgi-bin/externalcontact/add_moment_task',
   z.object({
     text: z.object({ content: z.string().max(L.moments.textMaxChars) }).optional(),
-    attachments: z.array(momentAttachment).max(L.moments.imagesMax).optional(),
+    /** 9 images, or 1 video, or 1 link (doc 96351). */
+    attachments: z
+      .array(momentAttachment)
+      .max(L.moments.imagesMax)
+      .refine((a) => a.every((x) => x.msgtype === 'image') || a.length <= 1, 'up to 9 images, or 1 video, or 1 link')
+      .optional(),
     visible_range: z
       .object({
         sender_list: z

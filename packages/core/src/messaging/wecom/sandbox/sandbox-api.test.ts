@@ -127,6 +127,11 @@ describe('external contacts and corp tags', () => {
     customer = (await sandbox.simulate.scan(CORP, first?.config_id ?? '', { name: '顾客甲' })).externalUserid;
   });
 
+  it('pages follow_user by cursor (cursors stay strings on the query string)', async () => {
+    const out = await wecom.externalContacts.get({ external_userid: customer, cursor: '0' });
+    assert.equal(out.follow_user.length, 1);
+  });
+
   it('lists, gets and batch-gets a customer with follow_user data', async () => {
     const owner = (await wecom.externalContacts.get({ external_userid: customer })).follow_user[0]?.userid ?? '';
     assert.deepEqual((await wecom.externalContacts.list({ userid: owner })).external_userid, [customer]);

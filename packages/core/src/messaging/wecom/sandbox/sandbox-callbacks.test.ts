@@ -122,6 +122,14 @@ describe('a customer scans a contact way', () => {
     );
   });
 
+  it('reports a customer the member has not confirmed yet as add_half_external_contact, with a WelcomeCode', async () => {
+    const way = await wecom.contactWays.add({ type: 1, scene: 2, user: ['zhangsan'] });
+    const scan = await sandbox.simulate.scan(CORP, way.config_id, { half: true });
+    assert.ok(events[0]?.kind === 'contact');
+    assert.equal(events[0].changeType, 'add_half_external_contact');
+    assert.equal(events[0].welcomeCode, scan.welcomeCode);
+  });
+
   it('sends no event when the two are already contacts, as WeCom does', async () => {
     const way = await wecom.contactWays.add({ type: 1, scene: 2, user: ['zhangsan'] });
     const a = await sandbox.simulate.scan(CORP, way.config_id);
@@ -198,6 +206,18 @@ describe('groups', () => {
       room_base_id: 1,
     });
     assert.equal((await wecom.joinWays.get({ config_id: jw.config_id })).join_way.state, 'gq_spring');
+    await wecom.joinWays.update({
+      config_id: jw.config_id,
+      scene: 2,
+      chat_id_list: [chatId],
+      state: 'gq_spring',
+      remark: '春季',
+    });
+    assert.equal((await wecom.joinWays.get({ config_id: jw.config_id })).join_way.remark, '春季');
+    await assert.rejects(
+      wecom.joinWays.update({ config_id: jw.config_id, scene: 2, chat_id_list: ['wrnope'] }),
+      (e) => e instanceof WecomError && e.errcode === 40050,
+    );
     const joined = [];
     for (const id of ['wmguest1', 'wmguest2', 'wmguest3'])
       joined.push(await sandbox.simulate.joinGroup(CORP, id, { joinWay: jw.config_id }));

@@ -80,11 +80,14 @@ function contactEvent(
 
 export function contactSimulations(env: SimEnv) {
   return {
-    /** A customer scans a contact way's QR code and is added (skip_verify or not, the member accepts). */
+    /**
+     * A customer scans a contact way's QR code and is added (the member accepts). `half`: the member
+     * has not confirmed yet (免验证), which WeCom reports as add_half_external_contact.
+     */
     async scan(
       corpId: string,
       configId: string,
-      who?: NewCustomer & { withWelcomeCode?: boolean },
+      who?: NewCustomer & { withWelcomeCode?: boolean; half?: boolean },
     ): Promise<ScanResult> {
       const ctx = env.ctx(corpId);
       const way = ctx.corp.contactWays.get(configId);
@@ -116,7 +119,8 @@ export function contactSimulations(env: SimEnv) {
           used: false,
         });
       }
-      const fields = contactEvent('add_external_contact', userid, c.external_userid, {
+      const change = who?.half ? 'add_half_external_contact' : 'add_external_contact';
+      const fields = contactEvent(change, userid, c.external_userid, {
         State: way.state || undefined,
         WelcomeCode: welcomeCode ?? undefined,
       });

@@ -52,6 +52,9 @@ export type WecomSandboxOptions = {
 export type SandboxHttpRequest = { method: string; path: string; body: Buffer | string };
 export type SandboxHttpResponse = { status: number; headers: Record<string, string>; body: string };
 
+/** Query parameters WeCom defines as integers (everything else stays a string, cursors included). */
+const NUMERIC_QUERY = new Set(['id', 'department_id']);
+
 const json = (status: number, body: unknown): SandboxHttpResponse => ({
   status,
   headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -141,8 +144,7 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
       return text.trim() ? JSON.parse(text) : {};
     }
     const o: Record<string, unknown> = {};
-    for (const [k, v] of q)
-      if (k !== 'access_token') o[k] = /^-?\d+$/.test(v) && k !== 'userid' && k !== 'jobid' ? Number(v) : v;
+    for (const [k, v] of q) if (k !== 'access_token') o[k] = NUMERIC_QUERY.has(k) && /^-?\d+$/.test(v) ? Number(v) : v;
     return o;
   }
 
