@@ -51,4 +51,12 @@ export {
   type WecomSandboxOptions,
 } from './wecom/sandbox/sandbox';
 export { SandboxError, type ScanResult } from './wecom/sandbox/sandbox-simulate';
-export { serveOnLoopback, type RunningServer } from './wecom/sandbox/sandbox-http';
+export { type RunningServer, sandboxFetch, serveOnLoopback } from './wecom/sandbox/sandbox-http';
+export type {
+  SbxContact as SandboxContact,
+  SbxCorp as SandboxCorpState,
+  SbxDelivery as SandboxDelivery,
+  SbxGroup as SandboxGroup,
+  SbxMassMessage as SandboxMassMessage,
+  SbxWelcomeSent as SandboxWelcomeSent,
+} from './wecom/sandbox/sandbox-model';

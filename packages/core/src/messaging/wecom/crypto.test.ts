@@ -66,6 +66,8 @@ describe('WXBizMsgCrypt: the official vectors', () => {
   it('verifies the URL and returns the bare plaintext (pad byte 7)', () => {
     assert.equal(verifyUrl(KEYS, VERIFY), '1616140317555161061');
     assert.equal(decryptMessage(VERIFY.echostr, KEYS).padByte, 7);
+    // a query parser that decodes '+' as a space (form encoding) does not break it
+    assert.equal(verifyUrl(KEYS, { ...VERIFY, echostr: VERIFY.echostr.replaceAll('+', ' ') }), '1616140317555161061');
   });
 
   it('decrypts the XML message; its pad byte is 30, which 16-byte-block PKCS#7 rejects', () => {

@@ -118,10 +118,12 @@ export function decryptMessage(encrypted: string, keys: CallbackKeys): Decrypted
 
 export type SignedQuery = { msgSignature: string; timestamp: string; nonce: string };
 
-/** URL verification (GET): verify over echostr, decrypt it; answer the bare plaintext. */
+/** URL verification (GET, parameters URL-decoded): verify over echostr, decrypt it; answer the bare plaintext. */
 export function verifyUrl(keys: CallbackKeys, q: SignedQuery & { echostr: string }): string {
-  assertSignature(keys, q.msgSignature, q.timestamp, q.nonce, q.echostr);
-  return decryptMessage(q.echostr, keys).message;
+  // Base64 has no spaces: a space is a '+' that a query parser decoded as form encoding.
+  const echostr = q.echostr.replaceAll(' ', '+');
+  assertSignature(keys, q.msgSignature, q.timestamp, q.nonce, echostr);
+  return decryptMessage(echostr, keys).message;
 }
 
 /** Verifies and decrypts one `Encrypt` value taken from a delivery's envelope. */

@@ -9,7 +9,7 @@ import { createWecomClient, type WecomClient } from '../client';
 import { generateCallbackSecrets } from '../crypto';
 import { WecomError } from '../errors';
 import { createAccessTokenStore } from '../tokens';
-import { type RunningServer, serveOnLoopback } from './sandbox-http';
+import { type RunningServer, sandboxFetch, serveOnLoopback } from './sandbox-http';
 import { createWecomSandbox } from './sandbox';
 
 const CORP = 'wwsandbox0000001';
@@ -79,6 +79,21 @@ describe('tokens', () => {
       sleep: async () => {},
     });
     assert.equal((await c.externalContacts.followUsers()).errcode, 0);
+  });
+});
+
+describe('without a socket', () => {
+  it('serves the client through sandboxFetch, for domain tests', async () => {
+    const direct = createWecomClient({
+      corpId: CORP,
+      secret: 's3cret',
+      baseUrl: 'http://wecom.sandbox/sandbox/wecom',
+      fetch: sandboxFetch(sandbox),
+      clock,
+    });
+    const out = await direct.corpTags.list({});
+    assert.equal(out.errcode, 0);
+    await assert.rejects(direct.contactWays.get({ config_id: 'nope' }), err(40058));
   });
 });
 

@@ -44,3 +44,19 @@ export async function serveOnLoopback(
       }),
   };
 }
+
+type Handles = { handle(req: { method: string; path: string; body: Buffer | string }): HttpResponseOut };
+
+/**
+ * A `fetch` that hands each request straight to the sandbox, without a socket: for domain tests
+ * (`createWecomClient({…, baseUrl: 'http://wecom.sandbox', fetch: sandboxFetch(sandbox)})`).
+ */
+export function sandboxFetch(sandbox: Handles): typeof fetch {
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    const raw = init?.body;
+    const body = raw == null ? '' : typeof raw === 'string' ? raw : Buffer.from(await new Response(raw).arrayBuffer());
+    const out = sandbox.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, body });
+    return new Response(out.body, { status: out.status, headers: out.headers });
+  }) as typeof fetch;
+}
