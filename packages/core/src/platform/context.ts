@@ -49,35 +49,45 @@ export type CtxInit = Pick<Ctx, 'tenantId' | 'actor' | 'scope' | 'db' | 'clock' 
 
 const runNow = (fn: () => void) => fn();
 
+const noop = () => {};
+
 export function makeCtx(init: CtxInit): Ctx {
   const { db, clock, tenantId } = init;
+  const kick = init.kick ?? noop;
+  const afterCommit = init.afterCommit ?? runNow;
+  // The dispatcher is woken once the outbox rows are committed, and only when there are some.
+  const outbox = async (write: Promise<unknown>) => {
+    await write;
+    afterCommit(kick);
+  };
   return {
     ...init,
     inTransaction: init.inTransaction ?? false,
-    kick: init.kick ?? (() => {}),
-    afterCommit: init.afterCommit ?? runNow,
-    emit: (name, payload) => insertOutbox(db, clock, { tenantId, kind: 'event', name, payload }),
+    kick,
+    afterCommit,
+    emit: (name, payload) => outbox(insertOutbox(db, clock, { tenantId, kind: 'event', name, payload })),
     emitMany: (name, payloads) =>
-      insertOutboxMany(
-        db,
-        clock,
-        payloads.map((payload) => ({ tenantId, kind: 'event', name, payload })),
+      outbox(
+        insertOutboxMany(
+          db,
+          clock,
+          payloads.map((payload) => ({ tenantId, kind: 'event', name, payload })),
+        ),
       ),
     enqueue: (job, payload, opts) =>
-      insertOutbox(db, clock, { tenantId, kind: 'job', name: job, payload, startAfter: opts?.startAfter }),
+      outbox(insertOutbox(db, clock, { tenantId, kind: 'job', name: job, payload, startAfter: opts?.startAfter })),
     audit: (entry) => insertAudit(db, clock, tenantId, init.actor, init.ip, entry),
   };
 }
 
-/** Runs `fn` in one transaction; events and jobs it emits are delivered after commit. */
+/** Runs `fn` in one transaction; events and jobs it emits are delivered after commit (the dispatcher is woken then). */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return fn(ctx);
-  const committed: (() => void)[] = [];
+  const committed = new Set<() => void>(); // a function given twice (the dispatcher's kick) runs once
   const result = await ctx.db.transaction((tx) =>
-    fn(makeCtx({ ...ctx, db: tx as Db, inTransaction: true, afterCommit: (f) => committed.push(f) })),
+    fn(makeCtx({ ...ctx, db: tx as Db, inTransaction: true, afterCommit: (f) => committed.add(f) })),
   );
   for (const f of committed) f();
-  ctx.kick();
   return result;
 }
 

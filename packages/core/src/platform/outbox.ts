@@ -21,9 +21,9 @@ export function createDispatcher(deps: { db: Db; clock: Clock; log: Logger; regi
   let timer: NodeJS.Timeout | null = null;
 
   /** Delivers one event to its handlers, each in a savepoint; what a handler defers to after the commit joins `committed`. */
-  async function deliverEvent(tx: Db, row: OutboxRow, committed: (() => void)[]): Promise<boolean> {
+  async function deliverEvent(tx: Db, row: OutboxRow, committed: Set<() => void>): Promise<boolean> {
     for (const sub of registry.subscribers.filter((s) => s.event === row.name)) {
-      const deferred: (() => void)[] = [];
+      const deferred = new Set<() => void>();
       try {
         await tx.transaction(async (sp) => {
           const spDb = sp as Db;
@@ -37,11 +37,11 @@ export function createDispatcher(deps: { db: Db; clock: Clock; log: Logger; regi
             log,
             ip: null,
             inTransaction: true,
-            afterCommit: (f) => deferred.push(f),
+            afterCommit: (f) => deferred.add(f),
           });
           await sub.handle(ctx, row.payload as never, { eventId: row.id });
         });
-        committed.push(...deferred);
+        for (const f of deferred) committed.add(f);
       } catch (e) {
         const msg = `${sub.name}: ${(e as Error).stack ?? e}`;
         log.warn({ event: row.name, eventId: row.id, handler: sub.name, err: e }, 'event handler failed');
@@ -55,7 +55,7 @@ export function createDispatcher(deps: { db: Db; clock: Clock; log: Logger; regi
   /** One pass over due rows (of one tenant, when given); returns how many rows it delivered. */
   async function runOnce(tenantId?: string): Promise<number> {
     const jobs: OutboxRow[] = [];
-    const committed: (() => void)[] = [];
+    const committed = new Set<() => void>();
     const delivered = await db.transaction(async (txRaw) => {
       const tx = txRaw as Db;
       const rows = await lockDueRows(tx, clock.now(), BATCH, tenantId);
