@@ -20,7 +20,8 @@ export function webhookRoutes(app: FastifyInstance, rt: Runtime) {
       '/webhooks/payments/:tenantSlug/:provider',
       { schema: { hide: true } },
       async (req, reply) => {
-        const tenant = await access.getTenantBySlug(rt.db, req.params.tenantSlug).catch(() => null);
+        const lookup = rt.ctx({ tenantId: '', actor: { kind: 'system', name: 'payment-notification' } });
+        const tenant = await access.shopTenant(lookup, req.params.tenantSlug).catch(() => null);
         const ctx = tenant
           ? rt.ctx({ tenantId: tenant.id, actor: { kind: 'system', name: 'payment-notification' } })
           : null;
