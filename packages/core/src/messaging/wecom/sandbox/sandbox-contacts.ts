@@ -23,6 +23,10 @@ function checkUsers(ctx: SbxCtx, users: string[] | undefined, parties: number[] 
 export const quotaUsed = (ctx: SbxCtx) =>
   [...ctx.corp.contactWays.values()].filter((w) => !w.is_temp).length + ctx.corp.joinWays.size;
 
+/** Temporary-session codes created in the last 24 h (WeCom's daily cap, outside the quota). */
+const tempToday = (ctx: SbxCtx) =>
+  [...ctx.corp.contactWays.values()].filter((w) => w.is_temp && w.createdAt > ctx.now - 86_400_000).length;
+
 export const qrUrl = (kind: string, configId: string) => `https://wwcdn.weixin.qq.com/sandbox/${kind}/${configId}.png`;
 
 const addContactWay = route(C.addContactWay, (ctx, b) => {
@@ -30,6 +34,10 @@ const addContactWay = route(C.addContactWay, (ctx, b) => {
   if (bad) return bad;
   if (!b.is_temp && quotaUsed(ctx) >= ctx.caps.contactWayQuota) {
     return fail(ERR.invalidParam, `contact way quota reached (${ctx.caps.contactWayQuota}, shared with join ways)`);
+  }
+  if (b.is_temp && b.type !== 1) return fail(ERR.invalidParam, 'a temporary-session code takes type 1');
+  if (b.is_temp && tempToday(ctx) >= WECOM_LIMITS.contactWay.tempPerDay) {
+    return fail(ERR.invalidParam, `at most ${WECOM_LIMITS.contactWay.tempPerDay} temporary-session codes a day`);
   }
   const config_id = sbxId.config();
   const qr_code = b.scene === 2 ? qrUrl('contact_way', config_id) : undefined;

@@ -29,6 +29,7 @@ export type ScanResult = {
   delivery: SbxDelivery | null;
 };
 
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['小明', '晓红', '子涵', '一诺', '浩然', '欣怡', '思远', '雨桐', '俊杰', '诗琪'];
 
@@ -197,8 +198,9 @@ export function contactSimulations(env: SimEnv) {
       const task = ctx.corp.massMessages.get(msgid)?.tasks.get(userid);
       if (!task) throw new SandboxError(`${userid} has no task in ${msgid}`);
       if (task.status === 2) throw new SandboxError('already sent');
-      const d = new Date(ctx.now);
-      const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      // WeCom counts calendar months in Beijing time (UTC+8).
+      const d = new Date(ctx.now + BEIJING_OFFSET_MS);
+      const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - BEIJING_OFFSET_MS;
       const cap = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
       for (const s of task.sends) {
         const key = s.external_userid ?? s.chat_id ?? '';
