@@ -15,8 +15,11 @@ import type { Logger } from './logger';
  */
 
 export const READ_CACHE = {
-  /** Memory for entries per process, measured as their JSON length. */
-  maxBytes: 48 * 1024 * 1024,
+  /**
+   * Entries per process, measured as their JSON length (the objects and their serialised bodies take
+   * about three times that): the RSS budget of issue 4 is 300 MB for the whole server.
+   */
+  maxBytes: 16 * 1024 * 1024,
   /** The oldest an entry may be: what no tag covers (e.g. sales counts) is this fresh. */
   maxAgeMs: 60_000,
   /** NOTIFY allows 8,000 bytes; a longer list of tags becomes "everything of the tenant". */
