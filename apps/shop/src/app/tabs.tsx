@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CategoryIcon } from '../features/catalog/CatalogIcons';
-import { CartIcon } from '../features/cart/CartIcon';
 import { CartPage } from '../features/cart/CartPage';
+import { CartTabIcon } from '../features/cart/CartTabIcon';
 import { CategoryPage } from '../features/catalog/CategoryPage';
 import { HomePage } from '../features/home/HomePage';
 import { MePage } from '../features/me/MePage';
@@ -25,7 +25,7 @@ export type ShopTab = {
 export const shopTabs: ShopTab[] = [
   { key: 'home', path: '', titleKey: 'tabs.home', icon: <HomeIcon />, element: <HomePage /> },
   { key: 'category', path: 'category', titleKey: 'tabs.category', icon: <CategoryIcon />, element: <CategoryPage /> },
-  { key: 'cart', path: 'cart', titleKey: 'tabs.cart', icon: <CartIcon />, element: <CartPage /> },
+  { key: 'cart', path: 'cart', titleKey: 'tabs.cart', icon: <CartTabIcon />, element: <CartPage /> },
   {
     key: 'me',
     path: 'me',

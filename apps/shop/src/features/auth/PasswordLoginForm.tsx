@@ -26,7 +26,7 @@ export function PasswordLoginForm() {
     setError(null);
     setSubmitting(true);
     try {
-      loggedIn(await call(shopRoutes.loginWithPassword, { params: { slug }, body: values }), 'login');
+      await loggedIn(await call(shopRoutes.loginWithPassword, { params: { slug }, body: values }), 'login');
     } catch (e) {
       if (!showFieldErrors(form, e, t, ['phone', 'password'])) {
         setError(errorText(e, t, { on401: t('errors.wrongCredentials') }));

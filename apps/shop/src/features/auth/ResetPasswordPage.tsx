@@ -28,7 +28,10 @@ export function ResetPasswordPage() {
     setError(null);
     setSubmitting(true);
     try {
-      loggedIn(await call(shopRoutes.resetPassword, { params: { slug }, body: { phone, code, newPassword } }), 'reset');
+      await loggedIn(
+        await call(shopRoutes.resetPassword, { params: { slug }, body: { phone, code, newPassword } }),
+        'reset',
+      );
     } catch (e) {
       if (!showFieldErrors(form, e, t, ['phone', 'code', 'newPassword'])) {
         setError(errorText(e, t, { on401: t('errors.wrongCode') }));

@@ -26,7 +26,7 @@ export function SmsLoginForm() {
     setSubmitting(true);
     try {
       const result = await call(shopRoutes.loginWithSms, { params: { slug }, body: values });
-      loggedIn(result, result.registered ? 'registered' : 'login');
+      await loggedIn(result, result.registered ? 'registered' : 'login');
     } catch (e) {
       if (!showFieldErrors(form, e, t, ['phone', 'code'])) setError(errorText(e, t, { on401: t('errors.wrongCode') }));
     } finally {

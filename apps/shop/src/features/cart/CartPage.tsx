@@ -1,43 +1,78 @@
+import type { GuestMergeLine } from '@siyu/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Dialog, Skeleton, Stepper, SwipeAction, Toast } from 'antd-mobile';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { errorText } from '../../api/errors';
 import { useSession } from '../../api/session';
-import { PageError, PageLoading } from '../../app/PageState';
+import { PageError } from '../../app/PageState';
 import { loginPath } from '../../app/redirect';
 import { shopPath, useSlug } from '../../app/useSlug';
 import { formatFen } from '../catalog/money';
 import { Price } from '../catalog/Price';
 import { FeedEmpty } from '../catalog/ProductFeed';
-import { type CartItemView, useCart, useCartActions } from './cart-api';
+import { type CartItemView, cartKeys, useCart, useCartActions, useMergeGuestCart } from './cart-api';
 import { LineImage } from './CartItemImage';
+import { useGuestLines } from './guest-cart';
 import './cart.css';
 
-/** The 购物车 tab: a logged-out shopper is asked to log in (guest carts are not built). */
+/**
+ * The 购物车 tab, for everyone: a guest's cart is kept in this browser and merged into the customer's
+ * cart at login; checking out asks a guest to log in first and then continues to the checkout.
+ */
 export function CartPage() {
   const { t } = useTranslation();
-  const slug = useSlug();
-  const session = useSession(slug);
-  const navigate = useNavigate();
-  if (session.isPending) return <PageLoading />;
-  if (session.isError) return <PageError error={session.error} onRetry={() => session.refetch()} />;
   return (
     <div className="cart" data-testid="cart-page">
       <h1 className="cart__title">{t('cart.title')}</h1>
-      {session.data ? (
-        <CartBody />
-      ) : (
-        <FeedEmpty title={t('cart.loginTitle')} description={t('cart.loginHint')}>
-          <Button
-            color="primary"
-            size="small"
-            onClick={() => navigate(loginPath(slug, shopPath(slug, 'cart')))}
-            data-testid="cart-login"
-          >
-            {t('home.loginButton')}
-          </Button>
-        </FeedEmpty>
-      )}
+      <MergeReport />
+      <CartBody />
+    </div>
+  );
+}
+
+/** What the last merge at login could not add in full (a line per item, with the reason). */
+function MergeReport() {
+  const { t } = useTranslation();
+  const slug = useSlug();
+  const queryClient = useQueryClient();
+  const session = useSession(slug);
+  const merge = useMergeGuestCart(slug);
+  const waiting = useGuestLines(slug).length > 0 && !!session.data;
+  const report = useQuery<GuestMergeLine[]>({
+    queryKey: cartKeys.mergeReport(slug),
+    queryFn: () => [],
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  // A guest cart left over (the merge at login failed, or the session came back another way): merge it now.
+  useEffect(() => {
+    if (waiting) merge().catch(() => {});
+  }, [waiting, merge]);
+  const lines = report.data ?? [];
+  if (!lines.length) return null;
+  return (
+    <div className="cart__notice cart__merge" role="status" data-testid="cart-merge-report">
+      <p>{t('cart.merge.title')}</p>
+      <ul>
+        {lines.map((l) => (
+          <li key={l.skuId}>
+            {t(`cart.merge.${l.outcome === 'capped' ? 'capped' : 'rejected'}`, {
+              title: l.title || t('cart.merge.unknownItem'),
+              added: l.added,
+              requested: l.requested,
+              reason: t(`cart.merge.reasons.${l.reason ?? 'stock_limit'}`),
+            })}
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="cart-item__remove"
+        onClick={() => queryClient.setQueryData(cartKeys.mergeReport(slug), [])}
+      >
+        {t('cart.merge.dismiss')}
+      </button>
     </div>
   );
 }
@@ -49,9 +84,10 @@ function CartBody() {
   const cart = useCart(slug);
   const actions = useCartActions(slug);
 
-  if (cart.isPending) return <CartSkeleton />;
+  if (cart.sessionPending || (cart.isPending && cart.fetchStatus !== 'idle')) return <CartSkeleton />;
   if (cart.isError) return <PageError error={cart.error} onRetry={() => cart.refetch()} />;
-  const { items } = cart.data;
+  const { items } = cart.data ?? { items: [] };
+  if (!cart.data) return <CartSkeleton />;
   if (items.length === 0) {
     return (
       <FeedEmpty title={t('cart.empty')} description={t('cart.emptyHint')}>
@@ -87,6 +123,14 @@ function CartBody() {
 
   return (
     <>
+      {cart.isGuest && (
+        <p className="cart__guest" data-testid="cart-guest-hint">
+          {t('cart.guestHint')}{' '}
+          <Link to={loginPath(slug, shopPath(slug, 'cart'))} data-testid="cart-login">
+            {t('home.loginButton')}
+          </Link>
+        </p>
+      )}
       {cart.data.hasIssues && (
         <p className="cart__notice" role="note">
           {t('cart.hasIssues')}
@@ -124,7 +168,9 @@ function CartBody() {
           color="primary"
           shape="rounded"
           disabled={cart.data.selectedCount === 0 || busy}
-          onClick={() => navigate(shopPath(slug, 'checkout'))}
+          onClick={() =>
+            navigate(cart.isGuest ? loginPath(slug, shopPath(slug, 'checkout')) : shopPath(slug, 'checkout'))
+          }
           data-testid="cart-checkout"
         >
           {t('cart.checkout', { count: cart.data.selectedCount })}

@@ -20,8 +20,8 @@ type BuyBarProps = {
 };
 
 /**
- * The bottom bar of a product: quantity, 加入购物车 and 立即购买. Both need a picked SKU with stock and a
- * logged-in shopper (guest carts are not built): a logged-out shopper goes to login and comes back here.
+ * The bottom bar of a product: quantity, 加入购物车 and 立即购买. Both need a picked SKU with stock; a
+ * guest adds to the cart kept in this browser, and buying now asks a guest to log in first.
  */
 export function BuyBar({ sku, quantity, onQuantity, missing, soldOut }: BuyBarProps) {
   const { t } = useTranslation();
@@ -32,8 +32,8 @@ export function BuyBar({ sku, quantity, onQuantity, missing, soldOut }: BuyBarPr
   const { add } = useCartActions(slug);
   const max = Math.max(1, Math.min(999, sku?.available ?? 999));
 
-  /** The SKU to buy, or null after saying why there is none (or after sending the shopper to log in). */
-  const ready = () => {
+  /** The SKU to buy, or null after saying why there is none. */
+  const picked = () => {
     if (!sku) {
       Toast.show({ content: t('catalog.detail.pleasePick', { names: missing }) });
       return null;
@@ -42,17 +42,23 @@ export function BuyBar({ sku, quantity, onQuantity, missing, soldOut }: BuyBarPr
       Toast.show({ content: t('catalog.soldOut') });
       return null;
     }
-    if (!session.data) {
+    return sku;
+  };
+  /** Buying now needs a logged-in shopper: a guest goes to log in and comes back here. */
+  const ready = () => {
+    const s = picked();
+    if (s && !session.data) {
       navigate(loginPath(slug, location.pathname + location.search));
       return null;
     }
-    return sku;
+    return s;
   };
+  // A guest's cart is kept in this browser until login (then merged into the customer's).
   const addToCart = () => {
-    const s = ready();
-    if (!s) return;
+    const s = picked();
+    if (!s || session.isPending) return;
     add.mutate(
-      { skuId: s.id, quantity: Math.min(quantity, s.available) },
+      { skuId: s.id, quantity: Math.min(quantity, s.available), price: s.price },
       {
         onSuccess: () => Toast.show({ icon: 'success', content: t('cart.added') }),
         onError: (e) => Toast.show({ icon: 'fail', content: errorText(e, t) }),

@@ -2,14 +2,16 @@ import { List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { shopPath, useSlug } from '../../app/useSlug';
-import { ORDER_TABS } from './orders-api';
+import { CountBadge } from './CountBadge';
+import { BADGED, ORDER_TABS, useOrderCounts } from './orders-api';
 import './orders.css';
 
-/** On 我的: 我的订单 with a shortcut per status, and 收货地址. */
+/** On 我的: 我的订单 with a shortcut per status (with the number waiting), and 收货地址. */
 export function MeShortcuts() {
   const { t } = useTranslation();
   const slug = useSlug();
   const navigate = useNavigate();
+  const counts = useOrderCounts(slug);
   return (
     <>
       <List className="shop-section" mode="card">
@@ -19,7 +21,12 @@ export function MeShortcuts() {
         <div className="me-orders">
           {ORDER_TABS.filter((x) => x.status).map((x) => (
             <Link key={x.key} to={shopPath(slug, `orders?status=${x.key}`)} className="me-orders__item">
-              {t(`orders.tabs.${x.key}`)}
+              <CountBadge
+                count={x.status && BADGED.has(x.status) ? counts.data?.counts[x.status] : 0}
+                testId={`me-orders-${x.key}`}
+              >
+                {t(`orders.tabs.${x.key}`)}
+              </CountBadge>
             </Link>
           ))}
         </div>

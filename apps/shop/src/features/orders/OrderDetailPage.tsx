@@ -12,7 +12,8 @@ import { shopPath, useSlug } from '../../app/useSlug';
 import { fullAddress, maskPhone } from '../addresses/addresses-api';
 import { formatFen } from '../catalog/money';
 import { Breakdown } from '../checkout/CheckoutPage';
-import { canCancel, canConfirmReceipt, canPay, clock, secondsLeft, timeline } from './order-status';
+import { canCancel, canConfirmReceipt, canPay, clock, secondsLeft, statusKey, timeline } from './order-status';
+import { Parcels } from './Parcels';
 import { type Order, useOrder } from './orders-api';
 import { useOrderActions } from './useOrderActions';
 import './orders.css';
@@ -96,15 +97,20 @@ function OrderDetail(props: { order: Order; waiting: boolean; onRefresh: () => u
   const steps = timeline(order);
 
   return (
-    <div className="order-detail" data-testid="order-detail" data-status={order.status}>
+    <div
+      className="order-detail"
+      data-testid="order-detail"
+      data-status={order.status}
+      data-fulfilment={order.fulfilment}
+    >
       <header className={`order-head order-head--${order.status}`}>
         <div className="order-head__status" data-testid="order-status">
-          {t(`orders.status.${order.status}`)}
+          {t(statusKey(order))}
         </div>
         {order.status === 'pending_payment' && (
           <Countdown deadline={order.paymentDeadline} onExpired={props.onRefresh} />
         )}
-        {order.status === 'shipped' && order.carrier && (
+        {(order.status === 'shipped' || order.fulfilment === 'partial') && order.carrier && (
           <div className="order-head__hint">
             {t('orders.tracking', { carrier: order.carrier, no: order.trackingNo ?? '' })}
           </div>
@@ -143,10 +149,16 @@ function OrderDetail(props: { order: Order; waiting: boolean; onRefresh: () => u
             <div className="checkout-line__price">
               <div>{formatFen(l.unitPrice)}</div>
               <div className="shop-muted">×{l.quantity}</div>
+              {order.fulfilment === 'partial' && (
+                <div className="shop-muted">
+                  {t('orders.parcels.lineShipped', { n: l.shippedQuantity, of: l.quantity })}
+                </div>
+              )}
             </div>
           </div>
         ))}
       </section>
+      <Parcels order={order} language={language} />
       <Breakdown breakdown={order} delivery={order.delivery} adjustment={order.priceAdjustment} />
       <section className="shop-card order-info">
         <Row label={t('orders.number')} value={order.id} />

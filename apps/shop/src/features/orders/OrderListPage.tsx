@@ -5,8 +5,9 @@ import { Page } from '../../app/Page';
 import { shopPath, useSlug } from '../../app/useSlug';
 import { formatFen } from '../catalog/money';
 import { FeedEmpty, FeedError } from '../catalog/ProductFeed';
-import { canConfirmReceipt, canPay } from './order-status';
-import { ORDER_TABS, type Order, useOrderFeed } from './orders-api';
+import { CountBadge } from './CountBadge';
+import { canConfirmReceipt, canPay, statusKey } from './order-status';
+import { BADGED, ORDER_TABS, type Order, useOrderCounts, useOrderFeed } from './orders-api';
 import { orderPath } from './pay';
 import { useOrderActions } from './useOrderActions';
 import './orders.css';
@@ -17,6 +18,7 @@ export function OrderListPage() {
   const slug = useSlug();
   const [params, setParams] = useSearchParams();
   const tab = ORDER_TABS.find((x) => x.key === params.get('status')) ?? ORDER_TABS[0]!;
+  const counts = useOrderCounts(slug);
   return (
     <Page title={t('orders.title')} fallback={shopPath(slug, 'me')}>
       <Tabs
@@ -25,7 +27,17 @@ export function OrderListPage() {
         onChange={(key) => setParams(key === 'all' ? {} : { status: key }, { replace: true })}
       >
         {ORDER_TABS.map((x) => (
-          <Tabs.Tab key={x.key} title={t(`orders.tabs.${x.key}`)} />
+          <Tabs.Tab
+            key={x.key}
+            title={
+              <CountBadge
+                count={x.status && BADGED.has(x.status) ? counts.data?.counts[x.status] : 0}
+                testId={`orders-tab-${x.key}`}
+              >
+                {t(`orders.tabs.${x.key}`)}
+              </CountBadge>
+            }
+          />
         ))}
       </Tabs>
       <OrderFeed key={tab.key} status={tab.status} />
@@ -101,7 +113,7 @@ function OrderCard({ order }: { order: Order }) {
         <div className="order-card__head">
           <span className="shop-muted">{order.id}</span>
           <span className={`order-status order-status--${order.status}`} data-testid="order-status">
-            {t(`orders.status.${order.status}`)}
+            {t(statusKey(order))}
           </span>
         </div>
         {order.lines.slice(0, 3).map((l) => (

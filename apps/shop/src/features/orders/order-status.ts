@@ -38,3 +38,10 @@ export function clock(seconds: number): string {
 export const canPay = (o: Order) => o.status === 'pending_payment';
 export const canCancel = (o: Order) => o.status === 'pending_payment';
 export const canConfirmReceipt = (o: Order) => o.status === 'shipped' || o.status === 'delivered';
+
+/** The status a shopper reads: a paid order with some parcels sent is 部分发货 (still paid until all are). */
+export const statusKey = (o: Order) =>
+  o.status === 'paid' && o.fulfilment === 'partial' ? 'orders.partiallyShipped' : `orders.status.${o.status}`;
+
+/** Units of the order not in a parcel yet. */
+export const unitsToShip = (o: Order) => o.lines.reduce((n, l) => n + l.quantity - l.shippedQuantity, 0);

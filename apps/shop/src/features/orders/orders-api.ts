@@ -8,7 +8,19 @@ export const orderKeys = {
   all: (slug: string) => ['orders', slug] as const,
   list: (slug: string, status: OrderStatus | undefined) => ['orders', slug, 'list', status ?? 'all'] as const,
   one: (slug: string, id: string) => ['orders', slug, 'one', id] as const,
+  counts: (slug: string) => ['orders', slug, 'counts'] as const,
 };
+
+/** How many of my orders are in each status (the badges of 待付款, 待发货, 待收货). */
+export const useOrderCounts = (slug: string, enabled = true) =>
+  useQuery({
+    queryKey: orderKeys.counts(slug),
+    queryFn: () => call(shopOrderRoutes.orderCounts, { params: { slug } }),
+    enabled,
+  });
+
+/** The statuses whose tab shows a count: those waiting for someone to act. */
+export const BADGED: ReadonlySet<OrderStatus> = new Set(['pending_payment', 'paid', 'shipped']);
 
 /** My orders, newest first, 20 a page. */
 export const useOrderFeed = (slug: string, status: OrderStatus | undefined) =>

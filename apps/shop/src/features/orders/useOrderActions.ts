@@ -22,6 +22,7 @@ export function useOrderActions() {
   const changed = (order: Order) => {
     queryClient.setQueryData(orderKeys.one(slug, order.id), order);
     void queryClient.invalidateQueries({ queryKey: [...orderKeys.all(slug), 'list'] });
+    void queryClient.invalidateQueries({ queryKey: orderKeys.counts(slug) });
   };
   const fail = (e: unknown) => Toast.show({ icon: 'fail', content: errorText(e, t) });
   const run = async (key: string, work: () => Promise<void>) => {
