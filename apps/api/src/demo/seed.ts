@@ -2,6 +2,7 @@ import * as access from '@siyu/core/access';
 import { inTransaction, type Runtime, withTenant } from '@siyu/core/platform';
 import { seedDemoCatalog } from './seed-catalog';
 import { seedDemoCustomers } from './seed-customers';
+import { seedDemoOrders } from './seed-orders';
 
 export const DEMO = { slug: 'demo', email: 'owner@demo.siyu.dev', password: 'siyu-demo' } as const;
 
@@ -29,7 +30,7 @@ const STAFF: StaffSeed[] = [
 
 /**
  * The demo tenant: 拾光咖啡烘焙, a coffee-and-bakery brand with three Shanghai stores, departments and
- * twelve staff across the roles, customers and the catalog. Deterministic content; later issues extend it.
+ * twelve staff across the roles, customers, the catalog and a year of orders. Deterministic content; later issues extend it.
  * Returns false when the tenant exists already.
  */
 export async function seedDemo(rt: Runtime): Promise<boolean> {
@@ -75,6 +76,7 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
   });
   await seedDemoCustomers(rt, DEMO.slug);
   await seedDemoCatalog(rt, DEMO.slug);
+  await seedDemoOrders(rt, DEMO.slug);
   await rt.drain();
   return true;
 }

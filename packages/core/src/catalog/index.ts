@@ -14,6 +14,7 @@ export { drawSampleImage, type SampleImageFormat } from './images/sample-images'
 export { sanitizeHtml } from './products/description';
 export { listProducts, listProductTags } from './products/product-list.service';
 export { bulkSetStatus, createProduct, deleteProduct, getProduct, updateProduct } from './products/products.service';
+export { addProductSales } from './products/sales.service';
 export { productQueryText, productVectorText } from './products/search-tokens';
 export { combinations, specKey } from './products/sku-matrix';
 export {

@@ -1,6 +1,6 @@
 /** customers/profiles: OneID profiles, identities and merges, owners, consent and privacy, custom fields. */
 export { createCustomField, deleteCustomField, listCustomFields, updateCustomField } from './custom-fields.service';
-export { addOrderStats } from './order-stats.service';
+export { addOrderStats, addOrderStatsBatch, type OrderStatsDelta } from './order-stats.service';
 export { addOwner, handoverCustomers, removeOwner, transferCustomers } from './owners.service';
 export { eraseCustomer, exportPersonalData, setConsent } from './privacy.service';
 export { profileSubscribers } from './profiles.subscribers';
@@ -16,4 +16,4 @@ export {
   updateCustomer,
 } from './profiles.service';
 export { type ResolveInput, resolveCustomer } from './resolve.service';
-export { type CustomerRow, filterCondition, getVisibleCustomer } from './visibility';
+export { type CustomerRow, filterCondition, getVisibleCustomer, getVisibleCustomers } from './visibility';

@@ -46,6 +46,23 @@ export async function getVisibleCustomer(ctx: Ctx, id: string): Promise<Customer
   return row;
 }
 
+/** The customers of `ids` the actor may see, not merged away (one query; absent ones are left out). */
+export async function getVisibleCustomers(ctx: Ctx, ids: string[]): Promise<CustomerRow[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  return ctx.db
+    .select()
+    .from(customers)
+    .where(
+      and(
+        eq(customers.tenantId, ctx.tenantId),
+        inArray(customers.id, unique),
+        isNull(customers.mergedInto),
+        await scopeCondition(ctx),
+      ),
+    );
+}
+
 /** Which of `ids` are customers the actor may see (one query, for batches). */
 export async function visibleCustomerIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
   const unique = [...new Set(ids)];

@@ -3,6 +3,7 @@ export {
   type CustomerRow,
   filterCondition,
   getVisibleCustomer,
+  getVisibleCustomers,
   scopeCondition,
   visibleCustomerIds,
 } from './visibility.repo';

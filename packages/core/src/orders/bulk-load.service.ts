@@ -1,0 +1,284 @@
+import type { AddressSnapshot, OrderSettings, OrderStatus, PaymentMethod } from '@siyu/contracts';
+import type { z } from 'zod';
+import { addProductSales, listLocations, type SkuSnapshot, skuSnapshots } from '../catalog';
+import { addOrderStatsBatch, type NewEvent, recordEvents } from '../customers';
+import { listOrgUnits } from '../access';
+import { type Ctx, invalid, MINUTE, newId, SECOND } from '../platform';
+import { type BulkRows, insertOrderHistory } from './bulk-load.repo';
+import { getOrderSettings } from './checkout/settings.service';
+import { shippingFee } from './checkout/pricing';
+import { NEXT } from './lifecycle/state-machine';
+
+/** One change of a loaded order after it was placed; `actor` defaults to who makes it in the live flow. */
+export type HistoryStep = {
+  to: Exclude<OrderStatus, 'pending_payment'>;
+  at: Date;
+  actor?: string;
+  note?: string | null;
+};
+
+/** An order that happened before: what was bought, how it was delivered, and what became of it. */
+export type HistoricalOrder = {
+  customerId: string;
+  placedAt: Date;
+  lines: { skuId: string; quantity: number }[];
+  delivery: 'express' | 'pickup';
+  /** Express: the delivery address (its province picks the shipping rule). */
+  address?: z.output<typeof AddressSnapshot> | null;
+  /** Pick-up: the store (an org unit of kind store). */
+  storeId?: string | null;
+  /** The stock location the units left from (a pick-up order's store by default). */
+  locationId?: string;
+  /** How it was paid (or how the shopper started paying a cancelled or closed order). */
+  channel?: z.output<typeof PaymentMethod> | null;
+  carrier?: string | null;
+  trackingNo?: string | null;
+  buyerRemark?: string | null;
+  /** After placing: e.g. paid → shipped → delivered → completed, or cancelled, or closed. */
+  steps: HistoryStep[];
+};
+
+/** States a loaded order may end in: a pending or paid order would hold stock that history never reserved. */
+const FINAL: readonly OrderStatus[] = ['shipped', 'delivered', 'completed', 'cancelled', 'closed'];
+const STAMP = {
+  paid: 'paidAt',
+  shipped: 'shippedAt',
+  delivered: 'deliveredAt',
+  completed: 'completedAt',
+  cancelled: 'cancelledAt',
+  closed: 'closedAt',
+} as const;
+const ACTOR: Record<HistoryStep['to'], string> = {
+  paid: 'payment-notification',
+  shipped: 'seed',
+  delivered: 'seed',
+  completed: 'shopper',
+  cancelled: 'shopper',
+  closed: 'job',
+};
+
+type Known = { skus: Map<string, SkuSnapshot>; stores: Set<string>; locations: Set<string>; now: Date };
+
+/** Checks one order against the state machine, the catalog and the clock; 400 naming the field otherwise. */
+function check(o: HistoricalOrder, i: number, k: Known) {
+  const at = (f: string) => `orders[${i}].${f}`;
+  if (!o.lines.length) throw invalid(at('lines'), 'must not be empty');
+  for (const [j, l] of o.lines.entries()) {
+    if (!k.skus.has(l.skuId)) throw invalid(at(`lines[${j}].skuId`), 'no such SKU');
+    if (!Number.isInteger(l.quantity) || l.quantity < 1) throw invalid(at(`lines[${j}].quantity`), 'must be ≥ 1');
+  }
+  if (o.delivery === 'express' && !o.address) throw invalid(at('address'), 'an express order needs an address');
+  if (o.delivery === 'pickup' && !(o.storeId && k.stores.has(o.storeId))) throw invalid(at('storeId'), 'no such store');
+  const location = o.locationId ?? o.storeId;
+  if (!location || !k.locations.has(location)) throw invalid(at('locationId'), 'no such stock location');
+  let status: OrderStatus = 'pending_payment';
+  let last = o.placedAt;
+  for (const [j, s] of o.steps.entries()) {
+    if (!NEXT[status].includes(s.to)) throw invalid(at(`steps[${j}].to`), `${status} cannot become ${s.to}`);
+    if (s.at < last) throw invalid(at(`steps[${j}].at`), 'must not be before the step before it');
+    status = s.to;
+    last = s.at;
+  }
+  if (!FINAL.includes(status)) throw invalid(at('steps'), `must end in ${FINAL.join(', ')}`);
+  if (last > k.now) throw invalid(at('steps'), 'must not be in the future');
+  if (o.steps[0]?.to === 'paid' && !o.channel) throw invalid(at('channel'), 'a paid order needs its payment channel');
+}
+
+type Built = {
+  id: string;
+  o: HistoricalOrder;
+  total: number;
+  status: OrderStatus;
+  stamps: Record<string, Date>;
+  units: { productId: string; quantity: number }[];
+};
+
+/** The rows of one order: itself, its lines (at today's prices), its history and its payment attempt. */
+function orderRows(ctx: Ctx, o: HistoricalOrder, k: Known, settings: OrderSettings, out: BulkRows): Built {
+  const id = newId('ord', o.placedAt);
+  const qty = new Map<string, number>();
+  for (const l of o.lines) qty.set(l.skuId, (qty.get(l.skuId) ?? 0) + l.quantity);
+  const lines = [...qty].map(([skuId, quantity]) => {
+    const s = k.skus.get(skuId)!;
+    const row = { tenantId: ctx.tenantId, id: newId('oln', o.placedAt), orderId: id, skuId, productId: s.productId };
+    return {
+      ...row,
+      title: s.title,
+      specText: s.specText,
+      unitPrice: s.price,
+      quantity,
+      lineTotal: s.price * quantity,
+    };
+  });
+  const itemsTotal = lines.reduce((n, l) => n + l.lineTotal, 0);
+  const dest = o.address ? { province: o.address.province } : null;
+  const fee = shippingFee(settings, o.delivery, dest, itemsTotal);
+  const stamps: Record<string, Date> = {};
+  let from: OrderStatus = 'pending_payment';
+  const tr = (to: OrderStatus, at: Date, actor: string, note: string | null) =>
+    out.transitions.push({
+      tenantId: ctx.tenantId,
+      id: newId('otr', at),
+      orderId: id,
+      fromStatus: from,
+      toStatus: to,
+      actor,
+      note,
+      at,
+    });
+  tr('pending_payment', o.placedAt, 'shopper', null);
+  out.transitions.at(-1)!.fromStatus = null;
+  for (const s of o.steps) {
+    const note =
+      s.note ??
+      (s.to === 'shipped' && o.carrier ? `${o.carrier} ${o.trackingNo ?? ''}`.trim() : s.to === 'paid' ? 'fake' : null);
+    tr(s.to, s.at, s.actor ?? ACTOR[s.to], note);
+    stamps[STAMP[s.to]] = s.at;
+    from = s.to;
+  }
+  const end = o.steps.at(-1)?.at ?? o.placedAt;
+  const total = itemsTotal + fee;
+  const locationId = (o.locationId ?? o.storeId)!;
+  out.lines.push(...lines);
+  out.orders.push({
+    tenantId: ctx.tenantId,
+    id,
+    customerId: o.customerId,
+    clientKey: `history:${id}`,
+    status: from,
+    itemsTotal,
+    discountTotal: 0,
+    shippingFee: fee,
+    priceAdjustment: 0,
+    total,
+    discounts: [],
+    delivery: o.delivery,
+    address: o.delivery === 'express' ? (o.address ?? null) : null,
+    storeId: o.delivery === 'pickup' ? (o.storeId ?? null) : null,
+    buyerRemark: o.buyerRemark ?? null,
+    paymentDeadline: new Date(o.placedAt.getTime() + settings.paymentMinutes * MINUTE),
+    paymentMethod: o.channel ?? null,
+    allocations: lines.map((l) => ({ skuId: l.skuId, locationId, quantity: l.quantity })),
+    carrier: stamps.shippedAt ? (o.carrier ?? null) : null,
+    trackingNo: stamps.shippedAt ? (o.trackingNo ?? null) : null,
+    remarks: [],
+    placedAt: o.placedAt,
+    paidAt: stamps.paidAt ?? null,
+    shippedAt: stamps.shippedAt ?? null,
+    deliveredAt: stamps.deliveredAt ?? null,
+    completedAt: stamps.completedAt ?? null,
+    cancelledAt: stamps.cancelledAt ?? null,
+    closedAt: stamps.closedAt ?? null,
+    updatedAt: end,
+  });
+  if (o.channel) out.payments.push(attemptRow(ctx, id, o, total, stamps.paidAt ?? null, end));
+  return {
+    id,
+    o,
+    total,
+    status: from,
+    stamps,
+    units: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+  };
+}
+
+/** The payment attempt: paid (by the demo's fake provider), or closed with the unpaid order. */
+function attemptRow(ctx: Ctx, orderId: string, o: HistoricalOrder, amount: number, paidAt: Date | null, end: Date) {
+  const started = new Date(Math.max(o.placedAt.getTime(), (paidAt ?? end).getTime() - 30 * SECOND));
+  const id = newId('pay', started);
+  return {
+    tenantId: ctx.tenantId,
+    id,
+    orderId,
+    provider: 'fake' as const,
+    channel: o.channel!,
+    outTradeNo: id,
+    amount,
+    status: paidAt ? ('paid' as const) : ('closed' as const),
+    transactionId: null,
+    lastNotification: null,
+    problem: null,
+    createdAt: started,
+    paidAt,
+    updatedAt: paidAt ?? end,
+  };
+}
+
+/** The customer side, as the live subscribers do it per event (timelines, order stats), and sales counts. */
+async function feedOthers(ctx: Ctx, built: Built[]) {
+  const events: NewEvent[] = [];
+  const stats = new Map<string, { customerId: string; orders: number; spent: number; lastOrderAt: Date }>();
+  const sold: { productId: string; quantity: number }[] = [];
+  for (const b of built) {
+    const ev = (what: string, at: Date, props: Record<string, unknown>) =>
+      events.push({
+        customerId: b.o.customerId,
+        type: `order.${what}`,
+        properties: { orderId: b.id, ...props },
+        source: 'orders',
+        occurredAt: at,
+        idempotencyKey: `orders:${what}:${b.id}`,
+      });
+    const paidAt = b.stamps.paidAt;
+    if (paidAt) {
+      ev('paid', paidAt, { total: b.total });
+      const s = stats.get(b.o.customerId) ?? { customerId: b.o.customerId, orders: 0, spent: 0, lastOrderAt: paidAt };
+      stats.set(b.o.customerId, {
+        ...s,
+        orders: s.orders + 1,
+        spent: s.spent + b.total,
+        lastOrderAt: paidAt > s.lastOrderAt ? paidAt : s.lastOrderAt,
+      });
+    }
+    if (b.status === 'cancelled' || b.status === 'closed') ev(b.status, b.stamps[STAMP[b.status]]!, {});
+    if (b.stamps.shippedAt) sold.push(...b.units);
+  }
+  await recordEvents(ctx, events, { announce: false });
+  await addOrderStatsBatch(ctx, [...stats.values()]);
+  return { events: events.length, customers: stats.size, sold };
+}
+
+/**
+ * Loads orders that happened before (the demo seed, a migration from another system) set-based: a
+ * statement per 5,000 rows of orders, lines, history and payment attempts, without outbox events or
+ * audit entries per order (nothing must react to the past; one audit entry says what was loaded).
+ * Lines are priced at the SKUs' current prices and shipping by the tenant's rules, so totals are
+ * items + shipping (no discounts). The customer side follows as the live subscribers would have fed
+ * it — `order.paid`, `order.cancelled` and `order.closed` on the timelines (not announced; completions
+ * are left off, they would double the timeline rows of the load for little), order count, total spent
+ * and last order time — and shipped units count as product sales. Stock is not touched: the catalog's
+ * levels are today's, after the history. Runs in the caller's transaction; the input is checked
+ * (SKUs, stores, locations, the state machine, times not in the future): 400 naming the order's field.
+ */
+export async function loadOrderHistory(ctx: Ctx, list: HistoricalOrder[]) {
+  const now = ctx.clock.now();
+  const settings = await getOrderSettings(ctx);
+  const known: Known = {
+    skus: await skuSnapshots(ctx, [...new Set(list.flatMap((o) => o.lines.map((l) => l.skuId)))]),
+    stores: new Set((await listOrgUnits(ctx)).items.filter((u) => u.kind === 'store').map((u) => u.id)),
+    locations: new Set((await listLocations(ctx)).items.map((l) => l.id)),
+    now,
+  };
+  for (const [i, o] of list.entries()) check(o, i, known);
+  const rows: BulkRows = { orders: [], lines: [], transitions: [], payments: [] };
+  const built = [...list]
+    .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime())
+    .map((o) => orderRows(ctx, o, known, settings, rows));
+  await insertOrderHistory(ctx.db, rows);
+  const fed = await feedOthers(ctx, built);
+  await addProductSales(ctx, fed.sold);
+  await ctx.audit({
+    action: 'orders.history.loaded',
+    entityType: 'tenant',
+    entityId: ctx.tenantId,
+    summary: `Loaded ${rows.orders.length} past orders (${rows.lines.length} lines) without announcing them`,
+  });
+  return {
+    orders: rows.orders.length,
+    lines: rows.lines.length,
+    transitions: rows.transitions.length,
+    payments: rows.payments.length,
+    events: fed.events,
+    customers: fed.customers,
+  };
+}
