@@ -66,6 +66,12 @@ describe('demo orders', () => {
       or o.status <> (select x.to_status from orders_transitions x where x.tenant_id = o.tenant_id and x.order_id = o.id
         order by x.at desc, array_position(array['pending_payment','paid','shipped','delivered','completed','cancelled','closed'], x.to_status) desc limit 1))`;
     assert.equal(await count(rt, badHistory, t), 0, 'the last history row is the status; none holds stock');
+    const badParcels = `select count(*) as n from orders o where o.tenant_id = $1 and (
+      (select count(*) from orders_shipments s where s.tenant_id = o.tenant_id and s.order_id = o.id)
+        <> case when o.shipped_at is null then 0 else 1 end
+      or exists (select 1 from orders_lines l where l.tenant_id = o.tenant_id and l.order_id = o.id
+        and l.shipped_quantity <> case when o.shipped_at is null then 0 else l.quantity end))`;
+    assert.equal(await count(rt, badParcels, t), 0, 'a shipped order went in one parcel with all its units');
     const shipped = `select coalesce(sum(l.quantity), 0)::int as n from orders_lines l join orders o
       on o.tenant_id = l.tenant_id and o.id = l.order_id where o.tenant_id = $1 and o.shipped_at is not null`;
     const sales = 'select sum(sales_count)::int as n from catalog_products where tenant_id = $1';

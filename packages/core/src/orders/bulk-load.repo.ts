@@ -1,12 +1,13 @@
 import { getTableColumns, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../platform';
-import { orderLines, orders, orderTransitions, payments } from './orders.tables';
+import { orderLines, orders, orderTransitions, payments, shipments } from './orders.tables';
 
 export type BulkRows = {
   orders: (typeof orders.$inferInsert)[];
   lines: (typeof orderLines.$inferInsert)[];
   transitions: (typeof orderTransitions.$inferInsert)[];
   payments: (typeof payments.$inferInsert)[];
+  shipments: (typeof shipments.$inferInsert)[];
 };
 
 /** Rows a statement: one JSON parameter each, whatever the number of columns. */
@@ -39,10 +40,11 @@ async function insertMany<T extends Table>(db: Db, table: T, rows: T['$inferInse
   }
 }
 
-/** Writes loaded orders with their lines, history and payment attempts, a statement per 5,000 rows. */
+/** Writes loaded orders with their lines, history, payment attempts and parcels, a statement per 5,000 rows. */
 export async function insertOrderHistory(db: Db, rows: BulkRows) {
   await insertMany(db, orders, rows.orders);
   await insertMany(db, orderLines, rows.lines);
   await insertMany(db, orderTransitions, rows.transitions);
   await insertMany(db, payments, rows.payments);
+  await insertMany(db, shipments, rows.shipments);
 }

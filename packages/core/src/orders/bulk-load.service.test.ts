@@ -92,7 +92,7 @@ describe('orders bulk load (history)', () => {
     };
     const stockBefore = (await listStock(ctx, { skuId: sku.id, limit: 5 })).items[0]!.onHand;
     const r = await load(ctx, [parcel, picked, closed]);
-    assert.deepEqual(r, { orders: 3, lines: 3, transitions: 9, payments: 2, events: 3, customers: 1 });
+    assert.deepEqual(r, { orders: 3, lines: 3, transitions: 9, payments: 2, shipments: 2, events: 3, customers: 1 });
 
     const customer = await getCustomer(ctx, buyer);
     assert.deepEqual([customer.orderCount, customer.totalSpent], [2, 5600 + 2800 + 1000], 'pick-up free, express ¥10');
@@ -118,6 +118,11 @@ describe('orders bulk load (history)', () => {
         ['shipped', 'completed', 'shopper'],
       ],
     );
+    assert.equal(o.fulfilment, 'all');
+    assert.deepEqual(
+      o.shipments.map((p) => [p.carrier, p.trackingNo, p.lines.map((l) => l.quantity)]),
+      [['门店自提', 'A123', [2]]],
+    );
     assert.deepEqual(
       o.payments.map((p) => [p.status, p.amount, p.channel, p.provider]),
       [['paid', 5600, 'wechat_jsapi', 'fake']],
@@ -138,6 +143,8 @@ describe('orders bulk load (history)', () => {
       delivery: 'pickup',
       storeId: shop.id,
       channel: 'wechat_jsapi',
+      carrier: '门店自提',
+      trackingNo: 'B456',
       steps: [
         { to: 'paid', at: new Date(now - HOUR) },
         { to: 'shipped', at: new Date(now - HOUR) },
@@ -162,6 +169,7 @@ describe('orders bulk load (history)', () => {
     await fails({ storeId: null }, /^orders\[1\]\.storeId/);
     await fails({ delivery: 'express', address: null }, /^orders\[1\]\.address/);
     await fails({ channel: null }, /^orders\[1\]\.channel/);
+    await fails({ carrier: null }, /^orders\[1\]\.carrier/);
     const customer = await getCustomer(ctx, buyer);
     assert.equal(customer.orderCount, 0, 'nothing was loaded');
   });

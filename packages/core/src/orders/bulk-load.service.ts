@@ -82,6 +82,8 @@ function check(o: HistoricalOrder, i: number, k: Known) {
   if (!FINAL.includes(status)) throw invalid(at('steps'), `must end in ${FINAL.join(', ')}`);
   if (last > k.now) throw invalid(at('steps'), 'must not be in the future');
   if (o.steps[0]?.to === 'paid' && !o.channel) throw invalid(at('channel'), 'a paid order needs its payment channel');
+  if (o.steps.some((s) => s.to === 'shipped') && !(o.carrier && o.trackingNo))
+    throw invalid(at('carrier'), 'a shipped order needs its carrier and tracking number');
 }
 
 type Built = {
@@ -93,59 +95,73 @@ type Built = {
   units: { productId: string; quantity: number }[];
 };
 
-/** The rows of one order: itself, its lines (at today's prices), its history and its payment attempt. */
-function orderRows(ctx: Ctx, o: HistoricalOrder, k: Known, settings: OrderSettings, out: BulkRows): Built {
-  const id = newId('ord', o.placedAt);
+/** The order's lines at today's prices (one a SKU); a shipped order's units are all shipped. */
+function lineRows(ctx: Ctx, orderId: string, o: HistoricalOrder, k: Known, shipped: boolean) {
   const qty = new Map<string, number>();
   for (const l of o.lines) qty.set(l.skuId, (qty.get(l.skuId) ?? 0) + l.quantity);
-  const lines = [...qty].map(([skuId, quantity]) => {
+  return [...qty].map(([skuId, quantity]) => {
     const s = k.skus.get(skuId)!;
-    const row = { tenantId: ctx.tenantId, id: newId('oln', o.placedAt), orderId: id, skuId, productId: s.productId };
     return {
-      ...row,
+      tenantId: ctx.tenantId,
+      id: newId('oln', o.placedAt),
+      orderId,
+      skuId,
+      productId: s.productId,
       title: s.title,
       specText: s.specText,
       unitPrice: s.price,
       quantity,
       lineTotal: s.price * quantity,
+      shippedQuantity: shipped ? quantity : 0,
     };
   });
-  const itemsTotal = lines.reduce((n, l) => n + l.lineTotal, 0);
-  const dest = o.address ? { province: o.address.province } : null;
-  const fee = shippingFee(settings, o.delivery, dest, itemsTotal);
+}
+
+/** The history rows (placed, then each step) with the live flow's actors and notes; the stamps it sets. */
+function historyRows(ctx: Ctx, orderId: string, o: HistoricalOrder, out: BulkRows) {
   const stamps: Record<string, Date> = {};
-  let from: OrderStatus = 'pending_payment';
-  const tr = (to: OrderStatus, at: Date, actor: string, note: string | null) =>
-    out.transitions.push({
-      tenantId: ctx.tenantId,
-      id: newId('otr', at),
-      orderId: id,
-      fromStatus: from,
-      toStatus: to,
-      actor,
-      note,
-      at,
-    });
-  tr('pending_payment', o.placedAt, 'shopper', null);
-  out.transitions.at(-1)!.fromStatus = null;
+  let status: OrderStatus = 'pending_payment';
+  let shipper = ACTOR.shipped;
+  const row = { tenantId: ctx.tenantId, orderId };
+  out.transitions.push({
+    ...row,
+    id: newId('otr', o.placedAt),
+    fromStatus: null,
+    toStatus: status,
+    actor: 'shopper',
+    note: null,
+    at: o.placedAt,
+  });
   for (const s of o.steps) {
-    const note =
-      s.note ??
-      (s.to === 'shipped' && o.carrier ? `${o.carrier} ${o.trackingNo ?? ''}`.trim() : s.to === 'paid' ? 'fake' : null);
-    tr(s.to, s.at, s.actor ?? ACTOR[s.to], note);
+    const note = s.note ?? (s.to === 'shipped' ? `${o.carrier} ${o.trackingNo}` : s.to === 'paid' ? 'fake' : null);
+    const actor = s.actor ?? ACTOR[s.to];
+    if (s.to === 'shipped') shipper = actor;
+    out.transitions.push({ ...row, id: newId('otr', s.at), fromStatus: status, toStatus: s.to, actor, note, at: s.at });
     stamps[STAMP[s.to]] = s.at;
-    from = s.to;
+    status = s.to;
   }
+  return { status, stamps, shipper };
+}
+
+/** The rows of one order: itself, its lines, its history, its payment attempt and its one parcel. */
+function orderRows(ctx: Ctx, o: HistoricalOrder, k: Known, settings: OrderSettings, out: BulkRows): Built {
+  const id = newId('ord', o.placedAt);
+  const { status, stamps, shipper } = historyRows(ctx, id, o, out);
+  const shippedAt = stamps.shippedAt;
+  const lines = lineRows(ctx, id, o, k, !!shippedAt);
+  const itemsTotal = lines.reduce((n, l) => n + l.lineTotal, 0);
+  const fee = shippingFee(settings, o.delivery, o.address ? { province: o.address.province } : null, itemsTotal);
   const end = o.steps.at(-1)?.at ?? o.placedAt;
   const total = itemsTotal + fee;
   const locationId = (o.locationId ?? o.storeId)!;
+  const allocations = lines.map((l) => ({ skuId: l.skuId, locationId, quantity: l.quantity }));
   out.lines.push(...lines);
   out.orders.push({
     tenantId: ctx.tenantId,
     id,
     customerId: o.customerId,
     clientKey: `history:${id}`,
-    status: from,
+    status,
     itemsTotal,
     discountTotal: 0,
     shippingFee: fee,
@@ -158,13 +174,13 @@ function orderRows(ctx: Ctx, o: HistoricalOrder, k: Known, settings: OrderSettin
     buyerRemark: o.buyerRemark ?? null,
     paymentDeadline: new Date(o.placedAt.getTime() + settings.paymentMinutes * MINUTE),
     paymentMethod: o.channel ?? null,
-    allocations: lines.map((l) => ({ skuId: l.skuId, locationId, quantity: l.quantity })),
-    carrier: stamps.shippedAt ? (o.carrier ?? null) : null,
-    trackingNo: stamps.shippedAt ? (o.trackingNo ?? null) : null,
+    allocations,
+    carrier: shippedAt ? (o.carrier ?? null) : null,
+    trackingNo: shippedAt ? (o.trackingNo ?? null) : null,
     remarks: [],
     placedAt: o.placedAt,
     paidAt: stamps.paidAt ?? null,
-    shippedAt: stamps.shippedAt ?? null,
+    shippedAt: shippedAt ?? null,
     deliveredAt: stamps.deliveredAt ?? null,
     completedAt: stamps.completedAt ?? null,
     cancelledAt: stamps.cancelledAt ?? null,
@@ -172,14 +188,25 @@ function orderRows(ctx: Ctx, o: HistoricalOrder, k: Known, settings: OrderSettin
     updatedAt: end,
   });
   if (o.channel) out.payments.push(attemptRow(ctx, id, o, total, stamps.paidAt ?? null, end));
-  return {
-    id,
-    o,
-    total,
-    status: from,
-    stamps,
-    units: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
-  };
+  if (shippedAt)
+    out.shipments.push({
+      tenantId: ctx.tenantId,
+      id: newId('shp', shippedAt),
+      orderId: id,
+      carrier: o.carrier!,
+      trackingNo: o.trackingNo!,
+      lines: lines.map((l) => ({
+        lineId: l.id,
+        skuId: l.skuId,
+        title: l.title,
+        specText: l.specText,
+        quantity: l.quantity,
+      })),
+      allocations,
+      actor: shipper,
+      shippedAt,
+    });
+  return { id, o, total, status, stamps, units: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) };
 }
 
 /** The payment attempt: paid (by the demo's fake provider), or closed with the unpaid order. */
@@ -260,7 +287,7 @@ export async function loadOrderHistory(ctx: Ctx, list: HistoricalOrder[]) {
     now,
   };
   for (const [i, o] of list.entries()) check(o, i, known);
-  const rows: BulkRows = { orders: [], lines: [], transitions: [], payments: [] };
+  const rows: BulkRows = { orders: [], lines: [], transitions: [], payments: [], shipments: [] };
   const built = [...list]
     .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime())
     .map((o) => orderRows(ctx, o, known, settings, rows));
@@ -278,6 +305,7 @@ export async function loadOrderHistory(ctx: Ctx, list: HistoricalOrder[]) {
     lines: rows.lines.length,
     transitions: rows.transitions.length,
     payments: rows.payments.length,
+    shipments: rows.shipments.length,
     events: fed.events,
     customers: fed.customers,
   };
