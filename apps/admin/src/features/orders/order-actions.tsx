@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { fenToYuanText, formatFen, parseYuan } from '../catalog/money';
 import { useOrderWritten } from './orders-api';
+import { ShipModal } from './ship-modal';
 
 type Kind = 'address' | 'price' | 'cancel' | 'ship';
 
@@ -313,47 +314,6 @@ function CancelModal({ order: o, onClose, onDone, onError }: ModalProps) {
       <Typography.Paragraph>{t('orders.actions.cancelConfirm', { id: o.id })}</Typography.Paragraph>
       <Form form={form} name="order_cancel" layout="vertical" onFinish={(v) => save.mutate(v)}>
         <ReasonItem />
-      </Form>
-    </Modal>
-  );
-}
-
-type ShipValues = { carrier: string; trackingNo: string };
-
-function ShipModal({ order: o, onClose, onDone, onError }: ModalProps) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<ShipValues>();
-  const save = useMutation({
-    mutationFn: (body: ShipValues) => call(adminOrderRoutes.ship, { params: { id: o.id }, body }),
-    onSuccess: (res) => onDone(res, t('orders.actions.shipDone')),
-    onError: (e) => onError(e, form),
-  });
-  return (
-    <Modal
-      open
-      title={t('orders.actions.shipTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('orders.actions.ship')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-    >
-      <Form<ShipValues> form={form} name="order_ship" layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item
-          name="carrier"
-          label={t('orders.actions.carrier')}
-          rules={[{ required: true, whitespace: true, max: 40 }]}
-        >
-          <Input maxLength={40} placeholder={t('orders.actions.carrierPlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name="trackingNo"
-          label={t('orders.actions.trackingNo')}
-          rules={[{ required: true, pattern: /^[A-Za-z0-9-]{4,40}$/, message: t('orders.actions.trackingInvalid') }]}
-        >
-          <Input maxLength={40} />
-        </Form.Item>
       </Form>
     </Modal>
   );

@@ -7,7 +7,6 @@ import {
   Card,
   Col,
   Descriptions,
-  Empty,
   Form,
   Input,
   Result,
@@ -32,6 +31,7 @@ import { customerKeys } from '../customers/customers-api';
 import { customerName } from '../customers/format';
 import { STATUS_COLOR } from './format';
 import { OrderActions } from './order-actions';
+import { Payments, Shipments } from './order-fulfilment';
 import { useOrder, useOrderWritten } from './orders-api';
 
 const TIME = 'YYYY-MM-DD HH:mm:ss';
@@ -68,6 +68,7 @@ export function OrderDetailPage() {
         <Col xs={24} xl={16}>
           <Summary o={o} />
           <Lines o={o} />
+          <Shipments o={o} />
           <Payments o={o} />
         </Col>
         <Col xs={24} xl={8}>
@@ -94,6 +95,11 @@ function Summary({ o }: { o: AdminOrder }) {
           <Tag color={STATUS_COLOR[o.status]} data-testid="order-status">
             {t(`orders.status.${o.status}`)}
           </Tag>
+          {o.status === 'paid' && o.fulfilment === 'partial' && (
+            <Tag color="gold" data-testid="order-partial">
+              {t('orders.fulfilment.partial')}
+            </Tag>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('orders.detail.customer')}>
           <CustomerLink id={o.customerId} />
@@ -177,6 +183,9 @@ function Lines({ o }: { o: AdminOrder }) {
             render: (v: number) => formatFen(v),
           },
           { title: t('orders.detail.quantity'), dataIndex: 'quantity', align: 'right' },
+          ...(o.fulfilment === 'partial'
+            ? [{ title: t('orders.detail.shipped'), dataIndex: 'shippedQuantity', align: 'right' as const }]
+            : []),
           {
             title: t('orders.detail.lineTotal'),
             dataIndex: 'lineTotal',
@@ -223,54 +232,6 @@ function AddressCard({ o }: { o: AdminOrder }) {
       ) : (
         <Typography.Text type="secondary">{t('orders.detail.noAddress')}</Typography.Text>
       )}
-    </Card>
-  );
-}
-
-function Payments({ o }: { o: AdminOrder }) {
-  const { t } = useTranslation();
-  const tz = useSession().settings.timeZone;
-  return (
-    <Card size="small" title={t('orders.detail.payments')} style={{ marginBottom: 16 }}>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={o.payments}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.detail.paymentNone')} />,
-        }}
-        columns={[
-          { title: t('orders.detail.outTradeNo'), dataIndex: 'outTradeNo' },
-          { title: t('orders.list.payment'), dataIndex: 'channel', render: (c: string) => t(`orders.payment.${c}`) },
-          { title: t('orders.list.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => formatFen(v) },
-          {
-            title: t('orders.list.status'),
-            dataIndex: 'status',
-            render: (s: string) => (
-              <Tag color={s === 'paid' ? 'green' : s === 'mismatch' ? 'red' : 'default'}>
-                {t(`orders.paymentStatus.${s}`)}
-              </Tag>
-            ),
-          },
-          {
-            title: t('orders.detail.transactionId'),
-            dataIndex: 'transactionId',
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: t('orders.detail.createdAt'),
-            dataIndex: 'createdAt',
-            render: (v: string) => formatTime(v, tz, TIME),
-          },
-          {
-            title: t('orders.detail.paidAt'),
-            dataIndex: 'paidAt',
-            render: (v: string | null) => formatTime(v, tz, TIME) || '—',
-          },
-        ]}
-      />
     </Card>
   );
 }

@@ -1,29 +1,30 @@
 import { DatePicker, Input, Select, Space, Button } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useOrgUnits } from '../../api/queries';
 import { useAuth } from '../../app/auth';
 import { fenToYuanText, parseYuan } from '../catalog/money';
 import { CustomerPicker } from '../customers/customer-picker';
-import { ORDER_ID, PAYMENT_METHODS } from './format';
+import { ORDER_ID, ORDER_NO_PREFIX, PAYMENT_METHODS } from './format';
 import type { OrderFilters as Filters } from './orders-api';
 
 type Props = { value: Filters; onChange: (f: Filters) => void };
 
-/** Open by order no., customer, days placed, pick-up store, payment method and amount in yuan (sent as fen). */
+/** Open by order no. (or filter by its beginning), customer, days placed, pick-up store, payment method and amount in yuan (sent as fen). */
 export function OrderFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
   const orgUnits = useOrgUnits();
-  const [orderNo, setOrderNo] = useState('');
+  const [orderNo, setOrderNo] = useState(value.orderNo ?? '');
+  useEffect(() => setOrderNo(value.orderNo ?? ''), [value.orderNo]); // cleared with the other filters
   const set = (patch: Filters) => onChange({ ...value, ...patch });
   const stores = (orgUnits.data?.items ?? []).filter((u) => u.kind === 'store');
   const { status: _status, ...rest } = value;
   const any = Object.values(rest).some(Boolean);
-  const badNo = orderNo.trim() !== '' && !ORDER_ID.test(orderNo.trim());
+  const badNo = orderNo.trim() !== '' && !ORDER_NO_PREFIX.test(orderNo.trim().toLowerCase());
 
   return (
     <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 16 }}>
@@ -36,8 +37,11 @@ export function OrderFilters({ value, onChange }: Props) {
         value={orderNo}
         onChange={(e) => setOrderNo(e.target.value)}
         onSearch={(v) => {
-          const id = v.trim();
-          if (ORDER_ID.test(id)) navigate(`/orders/${id}`);
+          const id = v.trim().toLowerCase();
+          if (ORDER_ID.test(id))
+            navigate(`/orders/${id}`); // a whole number opens the order
+          else if (!id) set({ orderNo: undefined });
+          else if (ORDER_NO_PREFIX.test(id)) set({ orderNo: id }); // its beginning filters the list
         }}
         style={{ width: 260 }}
       />

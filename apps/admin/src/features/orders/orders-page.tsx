@@ -58,7 +58,12 @@ function columns(t: TFunction, tz: string, customerLinks: boolean): TableColumns
     {
       title: t('orders.list.status'),
       dataIndex: 'status',
-      render: (s: Row['status']) => <Tag color={STATUS_COLOR[s]}>{t(`orders.status.${s}`)}</Tag>,
+      render: (s: Row['status'], r) => (
+        <>
+          <Tag color={STATUS_COLOR[s]}>{t(`orders.status.${s}`)}</Tag>
+          {s === 'paid' && r.fulfilment === 'partial' && <Tag color="gold">{t('orders.fulfilment.partial')}</Tag>}
+        </>
+      ),
     },
     {
       title: t('orders.list.placedAt'),
