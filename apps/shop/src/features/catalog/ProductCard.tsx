@@ -13,7 +13,7 @@ import './catalog.css';
 export function ProductImage({
   product,
   className,
-  sizes = '50vw',
+  sizes = '(min-width: 560px) 280px, 50vw', // two columns of a phone-wide page
 }: {
   product: ShopProductCard;
   className: string;

@@ -31,7 +31,7 @@ export function ProductGallery({ product }: { product: ShopProduct }) {
             <Image
               src={img.mediumUrl}
               srcSet={img.srcset}
-              sizes="100vw"
+              sizes="(min-width: 560px) 560px, 100vw"
               alt={i === 0 ? product.title : ''}
               fit="cover"
               className="gallery__image"
