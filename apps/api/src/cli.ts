@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Email, Name, Password, Slug } from '@siyu/contracts';
 import { createTenant } from '@siyu/core/access';
+import { resealPaymentSecrets } from '@siyu/core/orders';
 import { startSiyu } from '@siyu/core';
 import { ConfigError, DataDirLockedError, inTransaction, loadConfig } from '@siyu/core/platform';
 import { runWorker } from '@siyu/worker';
@@ -17,6 +18,7 @@ const USAGE = `Usage: siyu <command>
   migrate               apply database migrations
   seed --demo           create the demo tenant (拾光咖啡烘焙) if it does not exist
   worker                run jobs, schedules and the outbox (with DATABASE_URL)
+  secrets reseal        seal stored secrets again with SIYU_SECRET_KEY (after a key rotation)
   tenant create --slug S --name N --owner-email E --owner-password P [--owner-name O]`;
 
 function fail(message: string): never {
@@ -115,6 +117,12 @@ async function main() {
       onShutdown(() => rt.close());
       await runWorker(rt);
       return;
+    }
+    case 'secrets': {
+      if (rest[0] !== 'reseal') fail(USAGE);
+      const rt = await open('client');
+      console.log(`${await resealPaymentSecrets(rt.db)} stored secret(s) sealed again with the current key`);
+      return rt.close();
     }
     case 'tenant': {
       const { values, positionals } = parseArgs({

@@ -41,7 +41,11 @@ export {
   saveSandboxPaymentSettings,
   updatePaymentSettings,
 } from './billing/payment-settings.service';
-export { testPaymentSettings, unreadablePaymentSecrets } from './billing/payment-settings.check';
+export {
+  resealPaymentSecrets,
+  testPaymentSettings,
+  unreadablePaymentSecrets,
+} from './billing/payment-settings.check';
 export {
   forgetTenantPayments,
   overrideTenantPayments,

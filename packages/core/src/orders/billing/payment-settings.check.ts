@@ -27,7 +27,13 @@ import {
   secretAad,
   type WechatConfigJson,
 } from './payment-settings.model';
-import { type PaymentSettingsRow, sealedSamples, settingsOf } from './payment-settings.repo';
+import {
+  type PaymentSettingsRow,
+  replaceSecrets,
+  rowsWithSecrets,
+  sealedSamples,
+  settingsOf,
+} from './payment-settings.repo';
 
 function privateKeyCheck(row: PaymentSettingsRow, field: string): [Check, ReturnType<typeof parsePrivateKey> | null] {
   let key: ReturnType<typeof parsePrivateKey> | null = null;
@@ -139,4 +145,26 @@ export async function unreadablePaymentSecrets(db: Ctx['db']): Promise<string[]>
         problems.push(`${r.tenantId} ${r.provider}.${field}: ${e instanceof Error ? e.message : String(e)}`);
       }
   return problems;
+}
+
+/**
+ * After a master key rotation: every payment secret sealed with an older key (SIYU_SECRET_KEYS_OLD) is
+ * sealed again with SIYU_SECRET_KEY (of one tenant, when given). Returns how many values were re-sealed
+ * (`siyu secrets reseal`).
+ */
+export async function resealPaymentSecrets(db: Ctx['db'], tenantId?: string): Promise<number> {
+  const box = secrets();
+  let count = 0;
+  for (const row of await rowsWithSecrets(db, tenantId)) {
+    const next = { ...row.secrets };
+    let changed = 0;
+    for (const [field, sealed] of Object.entries(row.secrets)) {
+      if (!box.isStale(sealed)) continue;
+      const aad = secretAad(row.tenantId, row.provider, field);
+      next[field] = box.seal(box.open(sealed, aad), aad);
+      changed++;
+    }
+    if (changed && (await replaceSecrets(db, row, next))) count += changed;
+  }
+  return count;
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../platform';
+import { type Db, jsonb } from '../../platform';
 import { paymentSettings } from './payment-settings.tables';
 
 export type PaymentSettingsRow = typeof paymentSettings.$inferSelect;
@@ -42,3 +42,39 @@ export const sealedSamples = (db: Db, limit: number) =>
     .from(paymentSettings)
     .where(sql`${paymentSettings.secrets} <> '{}'::jsonb`)
     .limit(limit);
+
+/** Every row holding secrets (re-sealing after a key rotation). */
+export const rowsWithSecrets = (db: Db, tenantId?: string) =>
+  db
+    .select({
+      tenantId: paymentSettings.tenantId,
+      provider: paymentSettings.provider,
+      secrets: paymentSettings.secrets,
+    })
+    .from(paymentSettings)
+    .where(
+      and(
+        sql`${paymentSettings.secrets} <> '{}'::jsonb`,
+        tenantId ? eq(paymentSettings.tenantId, tenantId) : undefined,
+      ),
+    );
+
+/** Replaces a row's sealed secrets, unless they changed meanwhile (a save wins). */
+export async function replaceSecrets(
+  db: Db,
+  row: { tenantId: string; provider: PaymentSettingsProvider; secrets: Record<string, string> },
+  next: Record<string, string>,
+) {
+  const updated = await db
+    .update(paymentSettings)
+    .set({ secrets: next })
+    .where(
+      and(
+        eq(paymentSettings.tenantId, row.tenantId),
+        eq(paymentSettings.provider, row.provider),
+        sql`${paymentSettings.secrets} = ${jsonb(row.secrets)}`,
+      ),
+    )
+    .returning({ tenantId: paymentSettings.tenantId });
+  return updated.length > 0;
+}
