@@ -80,23 +80,16 @@ const apiAnswer = (page: Page, method: string, pathEnd: RegExp) =>
   page.waitForResponse((r) => r.request().method() === method && pathEnd.test(new URL(r.url()).pathname));
 
 describe('shop purchase in the browser', () => {
-  it('a shopper logs in, adds 拿铁 to the cart, checks out with a new address and pays in the sandbox', async () => {
+  it('a guest adds 拿铁 to the cart, logs in at checkout, adds an address and pays in the sandbox', async () => {
     const page = await h.newPage({ mobile: true });
     const product = await seedProduct(page.request);
     const option = (value: string) => page.getByTestId('spec-option').filter({ hasText: value });
 
-    // find the product and pick a spec; adding to the cart first asks to log in, then comes back
+    // find the product as a guest and pick a spec: 大杯 × 2 into the guest cart (kept in the browser)
     await page.goto(`${h.url}/shop/t/demo/`);
     await page.getByTestId('search-entry').click();
     await (await searchFor(page, '拿铁')).click();
     await page.waitForURL(new RegExp(`/products/${product.id}$`));
-    await option('大杯').click();
-    await page.getByTestId('add-to-cart').click();
-    await page.waitForURL(/\/login\?redirect=/);
-    await smsLogin(page);
-    await page.waitForURL(new RegExp(`/products/${product.id}$`));
-
-    // 大杯 × 2 into the cart
     await option('大杯').click();
     await page.getByText('已选 大杯 · 有货').waitFor();
     await page.getByTestId('buy-quantity').locator('.adm-stepper-plus').click();
@@ -104,19 +97,33 @@ describe('shop purchase in the browser', () => {
     await page.waitForFunction(
       () => document.querySelector<HTMLInputElement>('[data-testid="buy-quantity"] input')?.value === '2',
     );
-    const added = apiAnswer(page, 'POST', /\/cart\/items$/);
+    const quoted = apiAnswer(page, 'POST', /\/cart\/quote$/);
     await page.getByTestId('add-to-cart').click();
-    assert.equal((await added).status(), 200);
+    assert.equal((await quoted).status(), 200);
     await page.getByText('已加入购物车').waitFor();
+    assert.equal(page.url().includes('/login'), false, 'a guest adds without logging in');
 
-    // the cart tab: the item, selected, ¥64.00; 结算
+    // the cart tab (badge 2): the guest's item, selected, ¥64.00; 结算 asks to log in, then continues
     await page.goto(`${h.url}/shop/t/demo/cart`);
+    await page.locator('[data-testid="cart-badge"][data-count="2"]').waitFor();
     const item = page.getByTestId('cart-item').filter({ hasText: TITLE });
     await item.waitFor();
     assert.match((await item.textContent()) ?? '', /大杯/);
+    await page.getByTestId('cart-guest-hint').waitFor();
     assert.equal(await page.getByTestId('cart-total').textContent(), '¥64.00');
     await page.screenshot({ path: path.join(shots, 'shop-cart.png') });
     await page.getByTestId('cart-checkout').click();
+    await page.waitForURL(/\/login\?redirect=/);
+    const merged = apiAnswer(page, 'POST', /\/cart\/merge$/);
+    await smsLogin(page);
+    const mergedRes = await merged;
+    assert.equal(mergedRes.status(), 200);
+    const report = (await mergedRes.json()) as { lines: { outcome: string; quantity: number }[] };
+    assert.deepEqual(
+      report.lines.map((l) => [l.outcome, l.quantity]),
+      [['merged', 2]],
+      'the guest cart joined the new customer cart',
+    );
     await page.waitForURL(/\/checkout$/);
 
     // a new shopper has no address: add one from the checkout and come back to it
@@ -154,17 +161,17 @@ describe('shop purchase in the browser', () => {
     await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByText('支付成功').waitFor();
 
-    // back in the shop: the order page (where the cashier returns) shows it paid, 待发货
-    await page.goBack();
-    await page.goBack();
+    // back in the shop: the cashier returns to the order page, which shows it paid, 待发货
+    await page.getByTestId('sandbox-return').click();
     await page.waitForURL(new RegExp(`/orders/${order.id}`));
     await page.locator('[data-testid="order-detail"][data-status="paid"]').waitFor();
     assert.equal(await page.getByTestId('order-detail').getByTestId('order-status').textContent(), '待发货');
     await page.getByTestId('order-timeline').getByText('支付成功').waitFor();
     await page.screenshot({ path: path.join(shots, 'shop-order-paid.png') });
 
-    // 我的 → 我的订单 → 待发货 lists it; the cart no longer holds what was bought
+    // 我的 (待发货 shows 1) → 我的订单 → 待发货 lists it; the cart no longer holds what was bought
     await page.goto(`${h.url}/shop/t/demo/me`);
+    await page.locator('[data-testid="me-orders-paid"][data-count="1"]').waitFor();
     await page.getByTestId('me-orders').click();
     await page.waitForURL(/\/orders$/);
     await page.locator('.adm-tabs-tab').filter({ hasText: '待发货' }).click();
