@@ -1,7 +1,8 @@
 /**
  * DEMO MODE ONLY: the simulated WeCom client over HTTP, for a person (the sandbox admin page, next)
  * or a test: a customer scans a contact way, deletes a member, joins or leaves a group; a member
- * deletes a customer, creates a group, confirms a mass message; and the sandbox state to look at.
+ * deletes a customer, tags one, creates a group, confirms a mass message; an admin edits the tag
+ * library; and the sandbox state to look at.
  * Each action sends the encrypted callback WeCom would send, and answers how its delivery went.
  */
 import * as messaging from '@siyu/core/messaging';
@@ -24,6 +25,21 @@ const bodies = {
     .refine((b) => Boolean(b.joinWay) !== Boolean(b.chatId), { message: 'give joinWay or chatId', path: ['joinWay'] }),
   leaveGroup: z.object({ ...corp, chatId: id, externalUserid: id }),
   confirm: z.object({ ...corp, msgid: id, userid: id }),
+  editCustomer: z.object({
+    ...corp,
+    userid: id,
+    externalUserid: id,
+    addTags: z.array(id).max(100).optional(),
+    removeTags: z.array(id).max(100).optional(),
+    remark: z.string().max(20).optional(),
+  }),
+  changeTag: z.union([
+    z.object({
+      ...corp,
+      create: z.object({ groupName: z.string().trim().min(1).max(30), name: z.string().trim().min(1).max(30) }),
+    }),
+    z.object({ ...corp, delete: id }),
+  ]),
 };
 
 type Opts = { path: string; sandbox: messaging.WecomSandbox; corpId: string };
@@ -126,6 +142,19 @@ export function wecomSimulationRoutes(app: FastifyInstance, { path, sandbox, cor
   post('leave-group', bodies.leaveGroup, async (b) => ({
     delivery: publicDelivery(await sim.leaveGroup(corpOf(b), b.chatId, b.externalUserid)),
   }));
+  post('staff-edits-customer', bodies.editCustomer, async (b) => ({
+    delivery: publicDelivery(
+      await sim.staffEditsCustomer(corpOf(b), b.userid, b.externalUserid, {
+        addTags: b.addTags,
+        removeTags: b.removeTags,
+        remark: b.remark,
+      }),
+    ),
+  }));
+  post('admin-changes-tag', bodies.changeTag, async (b) => {
+    const r = await sim.adminChangesTag(corpOf(b), 'create' in b ? { create: b.create } : { delete: b.delete });
+    return { tagId: r.tagId, delivery: publicDelivery(r.delivery) };
+  });
   post('confirm-mass-message', bodies.confirm, (b) => {
     const t = sim.confirmMassMessage(corpOf(b), b.msgid, b.userid);
     return { status: t.status, sends: t.sends };

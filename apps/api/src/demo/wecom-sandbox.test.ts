@@ -75,6 +75,20 @@ describe('the demo WeCom sandbox', () => {
     };
     assert.ok(state.customers.some((c) => c.name === '演示顾客'));
     assert.equal(state.welcomes.at(-1)?.text, '欢迎光临拾光咖啡');
+    const tag = await post('/simulate/admin-changes-tag', { create: { groupName: '兴趣', name: '手冲' } });
+    assert.equal(tag.status, 200, JSON.stringify(tag.data));
+    const edit = await post('/simulate/staff-edits-customer', {
+      userid: 'wangyutong',
+      externalUserid: scan.data.externalUserid,
+      addTags: [tag.data.tagId],
+    });
+    assert.equal(edit.status, 200, JSON.stringify(edit.data));
+    assert.deepEqual(
+      received.slice(-2).map((e) => e.kind),
+      ['tag', 'contact'],
+    );
+    const got = await wecom.externalContacts.get({ external_userid: String(scan.data.externalUserid) });
+    assert.equal(got.follow_user[0]?.tags?.[0]?.tag_name, '手冲');
   });
 
   it('answers bad input with 400 naming the field, and impossible actions with 400 SANDBOX', async () => {
