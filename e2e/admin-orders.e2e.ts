@@ -153,11 +153,29 @@ describe('orders in the admin console', () => {
     assert.equal(await page.getByRole('button', { name: '取消订单' }).count(), 0);
     await page.screenshot({ path: path.join(shots, 'admin-order-cancelled.png'), fullPage: true });
 
-    // The paid order, opened by its number. Someone else ships it meanwhile: the 409 is explained.
+    // The paid order (2 units): found by the beginning of its number, then opened by the whole number.
     await page.goto(`${h.url}/admin/orders`);
-    await page.getByLabel('按订单号打开').fill(paid.id);
-    await page.getByLabel('按订单号打开').press('Enter');
+    await page.getByLabel('按订单号查找').fill(paid.id.slice(0, 20));
+    await page.getByLabel('按订单号查找').press('Enter');
+    await page.waitForURL(/orderNo=/);
+    await page.getByRole('row', { name: new RegExp(paid.id) }).waitFor();
+    await page.getByLabel('按订单号查找').fill(paid.id);
+    await page.getByLabel('按订单号查找').press('Enter');
+    await page.waitForURL(new RegExp(`/admin/orders/${paid.id}$`));
     await page.getByTestId('order-status').getByText('待发货').waitFor();
+
+    // A first parcel with 1 of the 2 units: the order shows 部分发货 and the parcel.
+    await page.getByRole('button', { name: /^发\s*货$/ }).click();
+    await page.getByLabel(`${TITLE} 本次发货数量`).fill('1');
+    await page.getByLabel('快递公司').fill('顺丰速运');
+    await page.getByLabel('快递单号').fill('SF1400000001');
+    await page.getByRole('dialog').getByRole('button', { name: '发出 1 件' }).click();
+    await page.getByText('包裹已发出，订单部分发货').waitFor();
+    await page.getByTestId('order-partial').getByText('部分发货').waitFor();
+    await page.getByTestId('order-parcels').getByText('顺丰速运 · SF1400000001').waitFor();
+    await page.screenshot({ path: path.join(shots, 'admin-order-partly-shipped.png'), fullPage: true });
+
+    // Someone else ships the rest meanwhile: the 409 is explained and the order reloaded.
     const shipped = await api.post(`/api/admin/orders/${paid.id}/ship`, {
       data: { carrier: '中通快递', trackingNo: 'ZT0001' },
       headers,
@@ -165,18 +183,15 @@ describe('orders in the admin console', () => {
     assert.equal(shipped.status(), 200, await shipped.text());
     await page.getByRole('button', { name: /^发\s*货$/ }).click();
     await page.getByLabel('快递公司').fill('顺丰速运');
-    await page.getByLabel('快递单号').fill('SF1400000001');
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /^发\s*货$/ })
-      .click();
+    await page.getByLabel('快递单号').fill('SF1400000002');
+    await page.getByRole('dialog').getByRole('button', { name: '发出 1 件' }).click();
     await page.getByText(/订单状态已变化（当前：已发货）/).waitFor();
     await page
       .getByRole('button', { name: /确\s*定|知道了|OK/ })
       .last()
       .click();
     await page.getByTestId('order-status').getByText('已发货').waitFor();
-    await page.getByText('中通快递 · ZT0001').waitFor();
+    await page.getByTestId('order-parcels').getByText('中通快递 · ZT0001').waitFor();
 
     await page.getByRole('button', { name: '确认送达' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '确认送达' }).click();
