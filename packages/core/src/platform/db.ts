@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Config } from './config';
 
@@ -37,12 +35,16 @@ export type Database = {
 
 export class DataDirLockedError extends Error {}
 
-/** Opens the configured engine: PGlite in `dataDir/pgdata` (with a lock file), or a pg Pool. */
+/**
+ * Opens the configured engine: PGlite in `dataDir/pgdata` (with a lock file), or a pg Pool. Each
+ * engine's driver is loaded only when it is the one configured (~20 MB of a process's memory).
+ */
 export async function openDatabase(
   config: Pick<Config, 'engine' | 'dataDir' | 'databaseUrl'>,
   opts: { poolSize?: number; pgliteDir?: string | null; loadDataDir?: Blob } = {},
 ): Promise<Database> {
   if (config.engine === 'postgres') {
+    const { drizzle: drizzlePg } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: opts.poolSize ?? 10, allowExitOnIdle: true });
     pool.on('error', () => {}); // idle client errors are reported on the next query
     const db = drizzlePg(pool) as unknown as Db;
@@ -62,6 +64,10 @@ export async function openDatabase(
   const release = dir ? lockDataDir(config.dataDir) : () => {};
   try {
     if (dir) fs.mkdirSync(dir, { recursive: true });
+    const [{ PGlite }, { drizzle: drizzleLite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+    ]);
     const lite = await PGlite.create(
       dir ? { dataDir: dir } : opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {},
     );

@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { type Actor, type Ctx, makeCtx, type Scope } from './context';
@@ -61,7 +60,10 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const role = opts.role ?? 'client';
     const jobs = await startJobs({ database, clock, log, registry, migrate, role });
     const db = database.db;
-    const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
+    // ioredis is loaded only when Redis is configured (~20 MB of a process's memory).
+    const redis = config.redisUrl
+      ? new (await import('ioredis')).Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+      : null;
     const limiter = redis ? redisRateLimiter(redis, clock) : pgRateLimiter(db, clock);
     const sms = config.mode === 'demo' ? devSmsProvider(db, clock) : unconfiguredSmsProvider;
     const dispatcher = createDispatcher({ db, clock, log, registry, sendJob: jobs.send });

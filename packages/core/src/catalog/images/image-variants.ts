@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import { CATALOG_LIMITS } from '@siyu/contracts';
-import sharp from 'sharp';
 import { badRequest } from '../../platform';
 import { fileStore } from '../../platform/data-jobs';
 
@@ -12,18 +11,30 @@ import { fileStore } from '../../platform/data-jobs';
 export type VariantWidth = (typeof CATALOG_LIMITS.imageVariantWidths)[number];
 export const VARIANT_WIDTHS: readonly VariantWidth[] = CATALOG_LIMITS.imageVariantWidths;
 
-// No libvips operation cache: each image is resized once, and the cache would only hold memory.
-sharp.cache(false);
+/**
+ * sharp, loaded on first use: libvips adds ~25 MB to a process, and most requests never touch an
+ * image. No libvips operation cache: each image is resized once, and the cache would only hold memory.
+ */
+type Sharp = typeof import('sharp').default;
+let loaded: Promise<Sharp> | null = null;
+export function sharpLib() {
+  loaded ??= import('sharp').then((m) => {
+    const sharp = m.default as Sharp;
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 export const variantKey = (storageKey: string, width: VariantWidth) => `${storageKey}.w${width}.webp`;
 
-const decode = (bytes: Buffer) =>
-  sharp(bytes, { animated: true, autoOrient: true, limitInputPixels: CATALOG_LIMITS.imagePixels });
+const decode = async (bytes: Buffer) =>
+  (await sharpLib())(bytes, { animated: true, autoOrient: true, limitInputPixels: CATALOG_LIMITS.imagePixels });
 
 /** Width and height of a readable image (all frames of an animation), or a 400 naming why not. */
 export async function readableImage(bytes: Buffer) {
   try {
-    const m = await decode(bytes).metadata();
+    const m = await (await decode(bytes)).metadata();
     if (!m.width || !m.height) throw new Error('no size');
     if (m.width * m.height > CATALOG_LIMITS.imagePixels) throw new Error('pixel limit');
     return { width: m.width, height: m.height };
@@ -38,8 +49,8 @@ export async function readableImage(bytes: Buffer) {
 }
 
 /** The image as WebP at most `width` px wide (aspect kept; animations stay animated). */
-export function renderVariant(bytes: Buffer, width: VariantWidth) {
-  return decode(bytes).resize({ width, withoutEnlargement: true }).webp({ quality: 80, effort: 4 }).toBuffer();
+export async function renderVariant(bytes: Buffer, width: VariantWidth) {
+  return (await decode(bytes)).resize({ width, withoutEnlargement: true }).webp({ quality: 80, effort: 4 }).toBuffer();
 }
 
 /** Makes and stores every variant of an image; returns the size of each. */

@@ -6,7 +6,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { CustomerFilter, ExportJob, FileFormat } from '@siyu/contracts';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { getSettings, orgUnitSummaries, staffSummaries } from '../../access';
 import { type Actor, conflict, type Ctx, type JobDef, makeCtx, type Scope } from '../../platform';
 import {
@@ -166,7 +166,7 @@ async function rowWriter(ctx: Ctx, pii: boolean) {
 }
 
 /** A sink for rows in the format: `add` respects back-pressure; `done` waits for the stored file. */
-function sinkFor(format: FileFormat, key: string) {
+async function sinkFor(format: FileFormat, key: string) {
   const pass = new PassThrough();
   const stored = fileStore().put(key, pass);
   if (format === 'csv') {
@@ -182,6 +182,7 @@ function sinkFor(format: FileFormat, key: string) {
       },
     };
   }
+  const ExcelJS = await excel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet('客户');
   return {
@@ -202,7 +203,7 @@ async function runExport(ctx: Ctx, job: DataJobRow, p: ExportParams) {
   const pii = p.actor.permissions.includes('customers.pii');
   const writer = await rowWriter(ctx, pii);
   const key = jobFileKey(ctx.tenantId, job.id, `customers.${p.format}`);
-  const sink = sinkFor(p.format, key);
+  const sink = await sinkFor(p.format, key);
   await sink.add(writer.header);
   let before: string | null = null;
   for (;;) {

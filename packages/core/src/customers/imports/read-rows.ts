@@ -6,7 +6,7 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import type { FileFormat } from '@siyu/contracts';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 
 export type SheetRow = { rowNo: number; cells: string[] };
 
@@ -131,6 +131,7 @@ export function cellText(v: unknown): string {
 }
 
 async function* readXlsx(input: Readable): AsyncGenerator<SheetRow> {
+  const ExcelJS = await excel();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
