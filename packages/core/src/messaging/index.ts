@@ -60,3 +60,4 @@ export type {
   SbxMassMessage as SandboxMassMessage,
   SbxWelcomeSent as SandboxWelcomeSent,
 } from './wecom/sandbox/sandbox-model';
+export * from './owned';

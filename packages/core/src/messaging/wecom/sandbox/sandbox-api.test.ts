@@ -69,6 +69,17 @@ describe('tokens', () => {
     assert.equal(sandbox.tokenFetches(CORP), before + 1);
   });
 
+  it('returns the same token to a second process while it is valid, as WeCom does', async () => {
+    const other = createWecomClient({
+      corpId: CORP,
+      secret: 's3cret',
+      baseUrl: `${server.url}/sandbox/wecom`,
+      clock,
+      tokens: createAccessTokenStore(),
+    });
+    assert.equal(await other.accessToken(), await wecom.accessToken());
+  });
+
   it('retries an injected 45009 and succeeds', async () => {
     sandbox.failNext('/cgi-bin/externalcontact/get_follow_user_list', 45009, 2);
     const c = createWecomClient({

@@ -5,7 +5,6 @@
  * (`sandbox.simulate.*`), delivering encrypted callbacks to each corp's callback URL. The real client
  * talks to it over HTTP exactly as it would to https://qyapi.weixin.qq.com.
  */
-import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform';
 import type { CallbackFormat } from '../callback';
 import type { Department } from '../org.endpoints';
@@ -15,11 +14,12 @@ import { DEFAULT_CAPS, type Route, type SandboxCaps, type SbxCtx } from './sandb
 import { deliverEvent } from './sandbox-events';
 import { groupRoutes } from './sandbox-groups';
 import { messageRoutes } from './sandbox-messages';
-import { ERR, fail, okReply, type Reply, type SbxCorp, type SbxStaff } from './sandbox-model';
+import { ERR, fail, type Reply, type SbxCorp, type SbxStaff } from './sandbox-model';
 import { orgRoutes, settleTransfers } from './sandbox-org';
 import { groupSimulations } from './sandbox-simulate-groups';
 import { contactSimulations, SandboxError } from './sandbox-simulate';
 import { tagRoutes } from './sandbox-tags';
+import { createSandboxTokens } from './sandbox-tokens';
 
 export type SandboxCorpInput = {
   corpId: string;
@@ -96,8 +96,6 @@ function corpOf(input: SandboxCorpInput): SbxCorp {
 
 export function createWecomSandbox(opts: WecomSandboxOptions) {
   const corps = new Map((opts.corps ?? []).map((c) => [c.corpId, corpOf(c)]));
-  const tokens = new Map<string, { corpId: string; expiresAt: number }>();
-  const tokenFetches = new Map<string, number>();
   const failures = new Map<string, { errcode: number; errmsg: string; times: number }>();
   const caps: SandboxCaps = { ...DEFAULT_CAPS, ...opts.caps };
   const basePath = (opts.basePath ?? '').replace(/\/+$/, '');
@@ -108,6 +106,7 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
     ]),
   );
   const now = () => opts.clock.now().getTime();
+  const tokens = createSandboxTokens(corps, now, opts.tokenTtlSeconds ?? 7200);
 
   function ctx(corpId: string): SbxCtx {
     const corp = corps.get(corpId);
@@ -117,26 +116,6 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
   const deliver = (corp: SbxCorp, fields: Parameters<typeof deliverEvent>[1]) =>
     deliverEvent(corp, fields, { clock: opts.clock, fetch: opts.fetch, retryDelayMs: opts.retryDelayMs });
   const env = { ctx, deliver };
-
-  function issueToken(q: URLSearchParams): Reply {
-    const corp = corps.get(q.get('corpid') ?? '');
-    if (!corp) return fail(ERR.invalidCorpId, 'invalid corpid');
-    if (!corp.secrets.has(q.get('corpsecret') ?? '')) return fail(ERR.invalidSecret, 'invalid credential, secret');
-    const ttl = opts.tokenTtlSeconds ?? 7200;
-    const accessToken = `sbx_${randomBytes(24).toString('base64url')}`;
-    tokens.set(accessToken, { corpId: corp.corpId, expiresAt: now() + ttl * 1000 });
-    tokenFetches.set(corp.corpId, (tokenFetches.get(corp.corpId) ?? 0) + 1);
-    return okReply({ access_token: accessToken, expires_in: ttl });
-  }
-
-  function authenticate(q: URLSearchParams): SbxCorp | Reply {
-    const t = q.get('access_token');
-    if (!t) return fail(ERR.missingToken, 'access_token missing');
-    const hit = tokens.get(t);
-    if (!hit) return fail(ERR.invalidToken, 'invalid access_token');
-    if (hit.expiresAt <= now()) return fail(ERR.expiredToken, 'access_token expired');
-    return corps.get(hit.corpId) ?? fail(ERR.invalidToken, 'invalid access_token');
-  }
 
   function parseInput(r: Route, q: URLSearchParams, body: Buffer | string): unknown {
     if (r.ep.method === 'POST') {
@@ -156,10 +135,10 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
       injected.times--;
       return fail(injected.errcode, injected.errmsg);
     }
-    if (req.method === 'GET' && path === getToken.path) return issueToken(url.searchParams);
+    if (req.method === 'GET' && path === getToken.path) return tokens.issue(url.searchParams);
     const r = routes.get(`${req.method} ${path}`);
     if (!r) return null;
-    const corp = authenticate(url.searchParams);
+    const corp = tokens.authenticate(url.searchParams);
     if ('errcode' in corp) return corp;
     let input: unknown;
     try {
@@ -209,9 +188,9 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
     },
     /** Invalidates every access_token of a corp, as when WeCom revokes them (→ 40014). */
     revokeTokens(corpId: string) {
-      for (const [t, v] of tokens) if (v.corpId === corpId) tokens.delete(t);
+      tokens.revoke(corpId);
     },
-    tokenFetches: (corpId: string) => tokenFetches.get(corpId) ?? 0,
+    tokenFetches: tokens.fetches,
     simulate: { ...contactSimulations(env), ...groupSimulations(env) },
   };
 }
