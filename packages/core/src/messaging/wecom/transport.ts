@@ -46,6 +46,38 @@ function fieldError(path: string, issues: z.core.$ZodIssue[]): WecomError {
   return new WecomError('INVALID_INPUT', `${path}: ${field}: ${first?.message ?? 'invalid'}`, { path });
 }
 
+type Wire = { baseUrl: string; doFetch: typeof fetch; timeoutMs: number };
+
+/** One HTTP exchange: HTTP 200 with errcode 0 gives the JSON; anything else a `WecomError`. */
+async function sendOnce(w: Wire, method: 'GET' | 'POST', path: string, query: Record<string, unknown>, body?: unknown) {
+  const url = new URL(w.baseUrl + path);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+  let res: Response;
+  try {
+    res = await w.doFetch(url, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(w.timeoutMs),
+    });
+  } catch (e) {
+    throw new WecomError('UNAVAILABLE', `${path}: ${e instanceof Error ? e.message : 'network error'}`, { path });
+  }
+  const text = await res.text().catch(() => '');
+  if (res.status !== 200) {
+    throw new WecomError('UNAVAILABLE', `${path}: HTTP ${res.status}`, { path, httpStatus: res.status });
+  }
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new WecomError('MALFORMED_RESPONSE', `${path}: the answer is not JSON`, { path });
+  }
+  const errcode = Number(json.errcode ?? 0);
+  if (errcode !== 0) throw errorFromErrcode(errcode, String(json.errmsg ?? ''), path);
+  return json;
+}
+
 export function createWecomTransport(config: WecomClientConfig): WecomTransport {
   const baseUrl = (config.baseUrl ?? WECOM_BASE_URL).replace(/\/+$/, '');
   const doFetch = config.fetch ?? fetch;
@@ -56,34 +88,9 @@ export function createWecomTransport(config: WecomClientConfig): WecomTransport 
   const timeoutMs = config.timeoutMs ?? WECOM_LIMITS.http.timeoutMs;
   const key = tokenKey(baseUrl, config.corpId, config.secret);
 
-  async function send(method: 'GET' | 'POST', path: string, query: Record<string, unknown>, body?: unknown) {
-    const url = new URL(baseUrl + path);
-    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
-    let res: Response;
-    try {
-      res = await doFetch(url, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (e) {
-      throw new WecomError('UNAVAILABLE', `${path}: ${e instanceof Error ? e.message : 'network error'}`, { path });
-    }
-    const text = await res.text().catch(() => '');
-    if (res.status !== 200) {
-      throw new WecomError('UNAVAILABLE', `${path}: HTTP ${res.status}`, { path, httpStatus: res.status });
-    }
-    let json: Record<string, unknown>;
-    try {
-      json = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      throw new WecomError('MALFORMED_RESPONSE', `${path}: the answer is not JSON`, { path });
-    }
-    const errcode = Number(json.errcode ?? 0);
-    if (errcode !== 0) throw errorFromErrcode(errcode, String(json.errmsg ?? ''), path);
-    return json;
-  }
+  const wire: Wire = { baseUrl, doFetch, timeoutMs };
+  const send = (method: 'GET' | 'POST', path: string, query: Record<string, unknown>, body?: unknown) =>
+    sendOnce(wire, method, path, query, body);
 
   const fetchToken = async () => {
     const out = getToken.response.safeParse(
