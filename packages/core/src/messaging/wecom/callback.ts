@@ -27,6 +27,8 @@ const xml = new XMLParser({
 
 /** Parses WeCom's flat `<xml>…</xml>` into its fields (strings; repeated elements become arrays). */
 export function parseCallbackXml(text: string): Record<string, unknown> {
+  // WeCom never sends a DTD; refusing one rules out entity-expansion tricks in unverified envelopes.
+  if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw new WecomCryptoError('MALFORMED', 'a DTD is not allowed');
   let doc: unknown;
   try {
     doc = xml.parse(text, true);

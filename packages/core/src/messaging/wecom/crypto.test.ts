@@ -148,6 +148,8 @@ describe('WXBizMsgCrypt: refusals', () => {
     rejects(() => parseEnvelope('{"tousername":"x"}'), 'MALFORMED');
     rejects(() => parseEnvelope('{not json'), 'MALFORMED');
     rejects(() => parseEnvelope(''), 'MALFORMED');
+    const bomb = '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xml><Encrypt>&b;</Encrypt></xml>';
+    rejects(() => parseEnvelope(bomb), 'MALFORMED');
   });
 });
 
