@@ -109,8 +109,10 @@ describe('shop catalog in the browser', () => {
     await option('热').click();
     await page.getByText('已选 中杯 / 热 · 有货').waitFor();
     await page.screenshot({ path: path.join(shots, 'shop-product-detail.png') });
-    // a logged-out shopper who adds to the cart is asked to log in first, and comes back here after
+    // a logged-out shopper adds to the guest cart (kept in the browser); buying now asks to log in first
     await page.getByTestId('add-to-cart').click();
+    await page.getByText('已加入购物车').waitFor();
+    await page.getByTestId('buy-now').click();
     await page.waitForURL(
       (u) => u.pathname.endsWith('/login') && (u.searchParams.get('redirect') ?? '').endsWith(product.id),
     );
