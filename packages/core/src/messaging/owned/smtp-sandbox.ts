@@ -27,7 +27,7 @@ export type SmtpSandbox = {
 };
 
 /** A header as sent (mailparser folds List-* headers into one object; the raw line is clearer). */
-const rawHeader = (lines: { key: string; line: string }[], key: string) => {
+const rawHeader = (lines: readonly { key: string; line: string }[], key: string) => {
   const line = lines.find((h) => h.key === key)?.line;
   return line ? line.slice(line.indexOf(':') + 1).trim() : null;
 };

@@ -12,6 +12,7 @@ import {
   type CallbackKeys,
   callbackSignature,
   decryptMessage,
+  decryptSigned,
   encryptMessage,
   generateCallbackSecrets,
   pkcs7Unpad,
@@ -91,6 +92,33 @@ describe('WXBizMsgCrypt: the official vectors', () => {
     assert.equal(out.fields.Content, 'hello');
     assert.equal(out.fields.MsgType, 'text');
     assert.equal(decryptMessage(JSON_ENCRYPT, KEYS).padByte, 22);
+  });
+
+  it('verifies the second key of the Python JSON sample (sbzhu/weworkapi_python callback_json/Sample.py)', () => {
+    const k2 = {
+      token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
+      encodingAesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt',
+      receiveId: 'ww1436e0e65a779aee',
+    };
+    const echostr = 'fsi1xnbH4yQh0+PJxcOdhhK6TDXkjMyhEPA7xB2TGz6b+g7xyAbEkRxN/3cNXW9qdqjnoVzEtpbhnFyq6SVHyA==';
+    const v = { msgSignature: '012bc692d0a58dd4b10f8dfe5c4ac00ae211ebeb', timestamp: '1476416373', nonce: '47744683' };
+    assert.equal(verifyUrl(k2, { ...v, echostr }), '1288432023552776189');
+    const enc =
+      'cjhLUX7UU4yCSelv1vz7T0zT8huF51bAMVWriNvO1FMegHrQZNrtvRxbwf0fUPsFvwqR0U0fgiJNEA5Y30F2MoI2S7vv3EjVQ68C0cjw9frBoUE2Hj0BvFp9h3u6Vbsg4lc1C8AtHdaN8orKuNKkLRLuYEL52R1J3v8olJGZRLnRdVKIivixmX/eQpzgeExtp20jI1HxRP1AAZ6xZoILdqDPO549LO4WeG+685JRUTdiwcY5fjZlqeMxuT4PpMn1X9OWsS7NRj06Wa5E3Tvg4twjWp39KPfOdRte6P1T4JU=';
+    const q = {
+      msgSignature: 'e3647471e395139e2308c1fa963f2d648a00b90e',
+      timestamp: '1409659813',
+      nonce: '1372623149',
+    };
+    const d = decryptSigned(k2, q, enc);
+    assert.equal(d.padByte, 10);
+    assert.match(d.message, /"Content": "hello"/);
+    // The sample's plaintext has a typo (`"FromUserName": :mycreate"`): it is not JSON, and a delivery
+    // carrying it is refused as MALFORMED after its signature and decryption succeeded.
+    rejects(
+      () => decryptCallback(k2, q, JSON.stringify({ ToUserName: 'wx5823bf96d3bd56c7', Encrypt: enc, AgentID: 218 })),
+      'MALFORMED',
+    );
   });
 
   it('reproduces each official ciphertext byte for byte from its random prefix', () => {
