@@ -50,6 +50,8 @@ export function createWecomClient(config: WecomClientConfig) {
       list: fn(M.getGroupMsgListV2),
       tasks: fn(M.getGroupMsgTask),
       sendResults: fn(M.getGroupMsgSendResult),
+      remind: fn(M.remindGroupMsgSend),
+      cancel: fn(M.cancelGroupMsgSend),
     },
     moments: { add: fn(M.addMomentTask), result: fn(M.getMomentTaskResult) },
     transfers: {

@@ -113,6 +113,22 @@ export const getGroupMsgSendResult = endpoint(
   }),
 );
 
+/** Reminds the members who have not sent yet; ≤ 3 times per message per 24 h (doc 97610). */
+export const remindGroupMsgSend = endpoint(
+  'POST',
+  '/cgi-bin/externalcontact/remind_groupmsg_send',
+  z.object({ msgid: z.string().min(1) }),
+  ok,
+);
+
+/** Stops a mass message: members who have not sent it can no longer send it. */
+export const cancelGroupMsgSend = endpoint(
+  'POST',
+  '/cgi-bin/externalcontact/cancel_groupmsg_send',
+  z.object({ msgid: z.string().min(1) }),
+  ok,
+);
+
 const momentAttachment = z.discriminatedUnion('msgtype', [
   z.object({ msgtype: z.literal('image'), image: z.object({ media_id: z.string() }) }),
   z.object({ msgtype: z.literal('video'), video: z.object({ media_id: z.string() }) }),

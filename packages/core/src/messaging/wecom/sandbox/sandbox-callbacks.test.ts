@@ -288,6 +288,18 @@ describe('mass messages wait for members to confirm', () => {
       });
       sandbox.simulate.confirmMassMessage(CORP, m.msgid, 'lisi');
     }
+    const pending = await wecom.massMessages.add({
+      sender: 'lisi',
+      external_userid: [a.externalUserid],
+      text: { content: '提醒' },
+    });
+    for (let i = 0; i < 3; i++) await wecom.massMessages.remind({ msgid: pending.msgid });
+    await assert.rejects(
+      wecom.massMessages.remind({ msgid: pending.msgid }),
+      (e) => e instanceof WecomError && e.errcode === 40058,
+    );
+    await wecom.massMessages.cancel({ msgid: pending.msgid });
+    assert.throws(() => sandbox.simulate.confirmMassMessage(CORP, pending.msgid, 'lisi'), /cancelled/);
     const capped = await wecom.massMessages.add({
       sender: 'lisi',
       external_userid: [a.externalUserid],

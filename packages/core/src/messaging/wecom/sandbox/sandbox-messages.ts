@@ -3,6 +3,7 @@
  * within 20 s), mass messages that wait for each member to confirm (sandbox-simulate confirms them),
  * with WeCom's monthly receive cap per customer, and moments (an asynchronous job).
  */
+import { WECOM_LIMITS } from '../limits';
 import * as M from '../messages.endpoints';
 import { route, type SbxCtx } from './sandbox-context';
 import { findTag } from './sandbox-tags';
@@ -86,6 +87,8 @@ const addTemplate = route(M.addMsgTemplate, (ctx, b) => {
     create_time: ctx.now,
     text: b.text,
     attachments: b.attachments ?? [],
+    reminders: [],
+    cancelled: false,
     tasks: new Map([...plan].map(([userid, sends]) => [userid, { status: 0 as const, sends }])),
   };
   ctx.corp.massMessages.set(msg.msgid, msg);
@@ -137,6 +140,23 @@ const results = route(M.getGroupMsgSendResult, (ctx, b) => {
   return okReply({ next_cursor: next, send_list: slice.map((s) => ({ ...s, userid: b.userid })) });
 });
 
+const remind = route(M.remindGroupMsgSend, (ctx, b) => {
+  const m = ctx.corp.massMessages.get(b.msgid);
+  if (!m || m.cancelled) return fail(ERR.invalidParam, `invalid msgid ${b.msgid}`);
+  const cap = WECOM_LIMITS.massMessage.remindersPer24h;
+  const recent = m.reminders.filter((t) => t > ctx.now - cap.windowSeconds * 1000);
+  if (recent.length >= cap.max) return fail(ERR.invalidParam, `at most ${cap.max} reminders per message in 24 h`);
+  m.reminders = [...recent, ctx.now];
+  return okReply();
+});
+
+const cancel = route(M.cancelGroupMsgSend, (ctx, b) => {
+  const m = ctx.corp.massMessages.get(b.msgid);
+  if (!m) return fail(ERR.invalidParam, `invalid msgid ${b.msgid}`);
+  m.cancelled = true;
+  return okReply();
+});
+
 const addMoment = route(M.addMomentTask, (ctx, b) => {
   if (!b.text?.content && !b.attachments?.length)
     return fail(ERR.invalidParam, 'text and attachments cannot both be empty');
@@ -170,4 +190,4 @@ const momentResult = route(M.getMomentTaskResult, (ctx, b) => {
   });
 });
 
-export const messageRoutes = [welcome, addTemplate, listV2, tasks, results, addMoment, momentResult];
+export const messageRoutes = [welcome, addTemplate, listV2, tasks, results, remind, cancel, addMoment, momentResult];

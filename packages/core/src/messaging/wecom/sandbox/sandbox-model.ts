@@ -115,6 +115,9 @@ export type SbxMassMessage = {
   create_time: number;
   text?: { content: string };
   attachments: Attachment[];
+  /** remind_groupmsg_send calls, as times (≤ 3 per 24 h). */
+  reminders: number[];
+  cancelled: boolean;
   /** Per member: 0 waiting for the member to confirm in the client, 2 sent. */
   tasks: Map<string, { status: 0 | 2; send_time?: number; sends: SbxSend[] }>;
 };

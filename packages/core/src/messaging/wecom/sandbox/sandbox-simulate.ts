@@ -195,8 +195,10 @@ export function contactSimulations(env: SimEnv) {
     /** A member confirms a pending mass message in the client; WeCom's monthly receive cap applies. */
     confirmMassMessage(corpId: string, msgid: string, userid: string) {
       const ctx = env.ctx(corpId);
-      const task = ctx.corp.massMessages.get(msgid)?.tasks.get(userid);
+      const msg = ctx.corp.massMessages.get(msgid);
+      const task = msg?.tasks.get(userid);
       if (!task) throw new SandboxError(`${userid} has no task in ${msgid}`);
+      if (msg?.cancelled) throw new SandboxError('this mass message was cancelled');
       if (task.status === 2) throw new SandboxError('already sent');
       // WeCom counts calendar months in Beijing time (UTC+8).
       const d = new Date(ctx.now + BEIJING_OFFSET_MS);
