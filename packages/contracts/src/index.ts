@@ -8,6 +8,7 @@ export * from './customers';
 export * from './customers.routes';
 export * from './data-jobs';
 export * from './events';
+export * from './messaging-owned';
 export * from './orders';
 export * from './permissions';
 export * from './routes';
@@ -26,6 +27,7 @@ import { followUpRoutes } from './customer-follow-ups';
 import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
 import { dataJobRoutes } from './data-jobs';
+import { ownedChannelRoutes } from './messaging-owned';
 import type { RouteDef } from './routes';
 import { adminOrderRoutes, paymentSettingsRoutes, shopOrderRoutes } from './orders';
 import { devRoutes, shopRoutes } from './shop';
@@ -47,6 +49,7 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('orders', adminOrderRoutes),
   ...prefixKeys('shopOrders', shopOrderRoutes),
   ...prefixKeys('paymentSettings', paymentSettingsRoutes),
+  ...prefixKeys('ownedChannels', ownedChannelRoutes),
   ...prefixKeys('shop', shopRoutes),
   ...prefixKeys('dev', devRoutes),
 };

@@ -15,5 +15,12 @@ export {
   undoMergeOf,
   updateCustomer,
 } from './profiles.service';
+export {
+  type OwnedChannelName,
+  optOutOwnChannel,
+  optOutPhone,
+  type Reachability,
+  reachabilityOf,
+} from './reachability.service';
 export { type ResolveInput, resolveCustomer } from './resolve.service';
 export { type CustomerRow, filterCondition, getVisibleCustomer, getVisibleCustomers } from './visibility';
