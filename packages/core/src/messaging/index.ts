@@ -40,7 +40,7 @@ export type {
   ExternalContact,
   FollowUser,
 } from './wecom/contacts.endpoints';
-export type { GroupChat, GroupMember, JoinWay, JoinWayInput } from './wecom/groups.endpoints';
+export type { GroupChat, GroupMember, GroupWelcomeTemplate, JoinWay, JoinWayInput } from './wecom/groups.endpoints';
 export type { BehaviorData, Department, Member } from './wecom/org.endpoints';
 export {
   createWecomSandbox,

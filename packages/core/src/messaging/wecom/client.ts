@@ -44,6 +44,12 @@ export function createWecomClient(config: WecomClientConfig) {
     },
     groupChats: { list: fn(G.listGroupChats), get: fn(G.getGroupChat) },
     joinWays: { add: fn(G.addJoinWay), get: fn(G.getJoinWay), update: fn(G.updateJoinWay), del: fn(G.delJoinWay) },
+    groupWelcomeTemplates: {
+      add: fn(G.addGroupWelcomeTemplate),
+      edit: fn(G.editGroupWelcomeTemplate),
+      get: fn(G.getGroupWelcomeTemplate),
+      del: fn(G.delGroupWelcomeTemplate),
+    },
     welcome: { send: fn(M.sendWelcomeMsg) },
     massMessages: {
       add: fn(M.addMsgTemplate),

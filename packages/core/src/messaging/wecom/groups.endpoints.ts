@@ -1,6 +1,6 @@
 /** 客户群 (customer groups) and 加入群聊 (join ways): groupchat/list, get, add/get/update/del_join_way. */
 import { z } from 'zod';
-import { endpoint, ok } from './endpoint';
+import { endpoint, ok, textContent } from './endpoint';
 import { WECOM_LIMITS as L } from './limits';
 
 export const listGroupChats = endpoint(
@@ -89,5 +89,48 @@ export const delJoinWay = endpoint(
   'POST',
   '/cgi-bin/externalcontact/groupchat/del_join_way',
   z.object({ config_id: z.string().min(1) }),
+  ok,
+);
+
+/** 入群欢迎语素材 (group_welcome_template): text plus one image, link, mini program, file or video. */
+export const groupWelcomeFields = z.object({
+  text: textContent.optional(),
+  image: z.object({ media_id: z.string().optional(), pic_url: z.string().optional() }).optional(),
+  link: z
+    .object({ title: z.string(), picurl: z.string().optional(), desc: z.string().optional(), url: z.string() })
+    .optional(),
+  miniprogram: z
+    .object({ title: z.string(), pic_media_id: z.string(), appid: z.string(), page: z.string() })
+    .optional(),
+  file: z.object({ media_id: z.string() }).optional(),
+  video: z.object({ media_id: z.string() }).optional(),
+});
+export type GroupWelcomeTemplate = z.infer<typeof groupWelcomeFields>;
+
+export const addGroupWelcomeTemplate = endpoint(
+  'POST',
+  '/cgi-bin/externalcontact/group_welcome_template/add',
+  groupWelcomeFields.extend({
+    agentid: z.number().int().optional(),
+    notify: z.number().int().min(0).max(1).optional(),
+  }),
+  ok.extend({ template_id: z.string() }),
+);
+export const editGroupWelcomeTemplate = endpoint(
+  'POST',
+  '/cgi-bin/externalcontact/group_welcome_template/edit',
+  groupWelcomeFields.extend({ template_id: z.string().min(1), agentid: z.number().int().optional() }),
+  ok,
+);
+export const getGroupWelcomeTemplate = endpoint(
+  'POST',
+  '/cgi-bin/externalcontact/group_welcome_template/get',
+  z.object({ template_id: z.string().min(1) }),
+  ok.merge(groupWelcomeFields),
+);
+export const delGroupWelcomeTemplate = endpoint(
+  'POST',
+  '/cgi-bin/externalcontact/group_welcome_template/del',
+  z.object({ template_id: z.string().min(1), agentid: z.number().int().optional() }),
   ok,
 );

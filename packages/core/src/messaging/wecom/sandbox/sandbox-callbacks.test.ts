@@ -249,6 +249,24 @@ describe('groups', () => {
     );
     await wecom.joinWays.del({ config_id: jw.config_id });
   });
+
+  it('keeps group welcome templates (入群欢迎语素材)', async () => {
+    const { template_id } = await wecom.groupWelcomeTemplates.add({
+      text: { content: '欢迎入群' },
+      link: { title: '群规', url: 'https://example.com/r' },
+    });
+    assert.equal((await wecom.groupWelcomeTemplates.get({ template_id })).text?.content, '欢迎入群');
+    await wecom.groupWelcomeTemplates.edit({ template_id, text: { content: '欢迎！' } });
+    const got = await wecom.groupWelcomeTemplates.get({ template_id });
+    assert.equal(got.text?.content, '欢迎！');
+    assert.equal(got.link, undefined);
+    await assert.rejects(wecom.groupWelcomeTemplates.add({}), (e) => e instanceof WecomError && e.errcode === 40058);
+    await wecom.groupWelcomeTemplates.del({ template_id });
+    await assert.rejects(
+      wecom.groupWelcomeTemplates.get({ template_id }),
+      (e) => e instanceof WecomError && e.errcode === 40058,
+    );
+  });
 });
 
 describe('mass messages wait for members to confirm', () => {

@@ -12,6 +12,7 @@ export type SandboxCaps = {
   groupScanJoinMax: number;
   welcomeWindowMs: number;
   transfersPer90Days: number;
+  groupWelcomeTemplates: number;
 };
 
 export const DEFAULT_CAPS: SandboxCaps = {
@@ -20,6 +21,7 @@ export const DEFAULT_CAPS: SandboxCaps = {
   groupScanJoinMax: WECOM_LIMITS.groupChat.scanJoinMaxMembers,
   welcomeWindowMs: WECOM_LIMITS.welcome.windowMs,
   transfersPer90Days: WECOM_LIMITS.transfer.perCustomer.max,
+  groupWelcomeTemplates: WECOM_LIMITS.groupChat.welcomeTemplates,
 };
 
 export type SbxCtx = { corp: SbxCorp; now: number; caps: SandboxCaps };

@@ -91,4 +91,49 @@ const delJoinWay = route(G.delJoinWay, (ctx, b) => {
   return okReply();
 });
 
-export const groupRoutes = [list, get, addJoinWay, getJoinWay, updateJoinWay, delJoinWay];
+const hasContent = (t: G.GroupWelcomeTemplate) =>
+  Boolean(t.text?.content || t.image || t.link || t.miniprogram || t.file || t.video);
+
+const addTemplate = route(G.addGroupWelcomeTemplate, (ctx, b) => {
+  const { agentid: _a, notify: _n, ...t } = b;
+  if (!hasContent(t)) return fail(ERR.invalidParam, 'the template is empty');
+  if (ctx.corp.groupWelcomeTemplates.size >= ctx.caps.groupWelcomeTemplates) {
+    return fail(ERR.invalidParam, `a corp holds at most ${ctx.caps.groupWelcomeTemplates} group welcome templates`);
+  }
+  const template_id = `msg${sbxId.config()}`;
+  ctx.corp.groupWelcomeTemplates.set(template_id, t);
+  return okReply({ template_id });
+});
+
+const editTemplate = route(G.editGroupWelcomeTemplate, (ctx, b) => {
+  const { template_id, agentid: _a, ...t } = b;
+  if (!ctx.corp.groupWelcomeTemplates.has(template_id))
+    return fail(ERR.invalidParam, `invalid template_id ${template_id}`);
+  if (!hasContent(t)) return fail(ERR.invalidParam, 'the template is empty');
+  ctx.corp.groupWelcomeTemplates.set(template_id, t);
+  return okReply();
+});
+
+const getTemplate = route(G.getGroupWelcomeTemplate, (ctx, b) => {
+  const t = ctx.corp.groupWelcomeTemplates.get(b.template_id);
+  return t ? okReply(t) : fail(ERR.invalidParam, `invalid template_id ${b.template_id}`);
+});
+
+const delTemplate = route(G.delGroupWelcomeTemplate, (ctx, b) =>
+  ctx.corp.groupWelcomeTemplates.delete(b.template_id)
+    ? okReply()
+    : fail(ERR.invalidParam, `invalid template_id ${b.template_id}`),
+);
+
+export const groupRoutes = [
+  list,
+  get,
+  addJoinWay,
+  getJoinWay,
+  updateJoinWay,
+  delJoinWay,
+  addTemplate,
+  editTemplate,
+  getTemplate,
+  delTemplate,
+];

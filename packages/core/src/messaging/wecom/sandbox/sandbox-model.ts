@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Attachment } from '../endpoint';
 import type { CallbackFormat } from '../callback';
 import type { ContactWay } from '../contacts.endpoints';
-import type { GroupMember, JoinWay } from '../groups.endpoints';
+import type { GroupMember, GroupWelcomeTemplate, JoinWay } from '../groups.endpoints';
 import type { Department } from '../org.endpoints';
 
 /**
@@ -172,6 +172,7 @@ export type SbxCorp = {
   /** Mass messages each customer (or group) received, as times, for the monthly cap. */
   received: Map<string, number[]>;
   moments: Map<string, SbxMoment>;
+  groupWelcomeTemplates: Map<string, GroupWelcomeTemplate>;
   transfers: SbxTransfer[];
   /** Customers that deleted a member (del_follow_user), for get_user_behavior_data. */
   losses: { userid: string; external_userid: string; at: number }[];

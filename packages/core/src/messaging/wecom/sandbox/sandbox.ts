@@ -88,6 +88,7 @@ function corpOf(input: SandboxCorpInput): SbxCorp {
     massMessages: new Map(),
     received: new Map(),
     moments: new Map(),
+    groupWelcomeTemplates: new Map(),
     transfers: [],
     losses: [],
     deliveries: [],
