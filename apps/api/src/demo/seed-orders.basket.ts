@@ -67,9 +67,9 @@ const AFTERNOON_SIDE = [
   ['咖啡', 10],
 ] as const;
 const GOODS = [
-  ['咖啡豆', 40],
-  ['挂耳', 32],
-  ['礼盒', 14],
+  ['咖啡豆', 42],
+  ['挂耳', 36],
+  ['礼盒', 8],
   ['蛋糕', 8],
   ['周边', 6],
 ] as const;
@@ -80,6 +80,12 @@ const LINES = [
   [2, 33],
   [3, 15],
   [4, 7],
+] as const;
+/** A parcel holds fewer, dearer things. */
+const PARCEL_LINES = [
+  [1, 68],
+  [2, 26],
+  [3, 6],
 ] as const;
 
 /** A product of the category: the best sellers most (weight 1 / (rank + 1)^0.9). */
@@ -110,11 +116,11 @@ export function basket(
   shelf: Shelf,
   o: { hour: number; month: number; goods: boolean; favourite: DemoSku[] | null },
 ) {
-  const n = rng.weighted(LINES);
+  const n = rng.weighted(o.goods ? PARCEL_LINES : LINES);
   const picks: { category: string; skus: DemoSku[] | null }[] = [];
   for (let i = 0; i < n; i++) {
     const category = o.goods
-      ? rng.weighted(i === 0 ? GOODS : [...GOODS, ['面包', 10] as const])
+      ? rng.weighted(GOODS)
       : i === 0
         ? rng.weighted(DRINKS)
         : rng.weighted(o.hour < 11 ? MORNING_SIDE : AFTERNOON_SIDE);

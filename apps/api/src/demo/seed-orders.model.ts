@@ -90,11 +90,16 @@ const OTHER_STREETS = ['人民路', '中山路', '解放路', '建设路', '新�
 
 function habitOf(rng: Rng, c: DemoCustomer, p: PlanInput, days: Day[], shelf: ReturnType<typeof shelfOf>): Habit {
   const since = Math.max(0, (c.createdAt.getTime() - days[0]!.start.getTime()) / DAY);
+  const local = !c.province || c.province === '上海市';
   let segment: Segment = rng.weighted(SEGMENTS);
   const churnAt = 366 - (60 + rng.next() * 240);
   if (segment === 'churned' && churnAt - since < 30) segment = 'occasional';
-  const interval = { regular: 2 + rng.next() * 4, monthly: 18 + rng.next() * 30, churned: 4 + rng.next() * 10 };
-  const local = !c.province || c.province === '上海市';
+  if (segment === 'regular' && !local) segment = 'monthly'; // beans by post, not a coffee every few days
+  const interval = {
+    regular: 2 + rng.next() * 4,
+    monthly: 18 + rng.next() * 30,
+    churned: (4 + rng.next() * 10) * (local ? 1 : 3),
+  };
   const stores = p.stores.map((s) => s.id);
   const street = `${rng.pick(local ? STREETS : OTHER_STREETS)}${rng.int(1, 1999)}号${rng.chance(0.7) ? `${rng.int(1, 30)}0${rng.int(1, 8)}室` : ''}`;
   return {
