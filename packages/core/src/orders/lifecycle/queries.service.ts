@@ -1,6 +1,5 @@
-import { ORDER_LIMITS, type OrderStatus } from '@siyu/contracts';
+import { ORDER_LIMITS, OrderStatus } from '@siyu/contracts';
 import type { Ctx } from '../../platform';
-import { ORDER_STATUSES } from '../orders.tables';
 import { toOrder } from './order-dto';
 import { customerOrders, customerStatusCounts, linesOf } from './orders.repo';
 import { shipmentsOf } from './shipments.repo';
@@ -32,6 +31,6 @@ export async function myOrders(ctx: Ctx, customerId: string, q: { status?: Order
 export async function myOrderCounts(ctx: Ctx, customerId: string) {
   const found = new Map((await customerStatusCounts(ctx.db, ctx.tenantId, customerId)).map((r) => [r.status, r.n]));
   return {
-    counts: Object.fromEntries(ORDER_STATUSES.map((s) => [s, found.get(s) ?? 0])) as Record<OrderStatus, number>,
+    counts: Object.fromEntries(OrderStatus.options.map((s) => [s, found.get(s) ?? 0])) as Record<OrderStatus, number>,
   };
 }

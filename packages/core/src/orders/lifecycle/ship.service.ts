@@ -2,9 +2,8 @@ import type { ShipInput } from '@siyu/contracts';
 import type { z } from 'zod';
 import { type Allocation, shipStock } from '../../catalog';
 import { conflict, type Ctx, invalid, newId } from '../../platform';
-import type { AllocationJson, ShipmentLineJson } from '../orders.tables';
 import { type LineRow, linesOf, type OrderRow, updateOrder } from './orders.repo';
-import { addShipped, insertShipment, shipmentsOf } from './shipments.repo';
+import { type AllocationJson, addShipped, insertShipment, type ShipmentLineJson, shipmentsOf } from './shipments.repo';
 import { actorLabel, illegal, lockedOrder, transition } from './state-machine';
 
 type Parcel = { line: LineRow; quantity: number }[];

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform';
 import { orderLines, shipments } from '../orders.tables';
 
+export type { AllocationJson, ShipmentLineJson } from '../orders.tables';
 export type ShipmentRow = typeof shipments.$inferSelect;
 export type ShipmentInsert = typeof shipments.$inferInsert;
 
