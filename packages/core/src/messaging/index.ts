@@ -32,6 +32,12 @@ export { WecomError, type WecomErrorCode, wecomErrorCodeOf } from './wecom/error
 export { type AccessTokenStore, createAccessTokenStore, sharedAccessTokens } from './wecom/tokens';
 export { WECOM_BASE_URL, type WecomClientConfig } from './wecom/transport';
 export { createWecomClient, type WecomClient } from './wecom/client';
+export {
+  type ConnectionProblem,
+  type ConnectionStep,
+  type ConnectionStepName,
+  testWecomConnection,
+} from './wecom/connection';
 export type { Attachment } from './wecom/endpoint';
 export type {
   ContactWay,
