@@ -37,11 +37,16 @@ function requireAll(provider: Provider, values: Record<string, unknown>) {
 }
 
 /** A sandbox row (demo) keeps its keys: only the switch, the channels and the notify base change. */
-function keepSandbox(row: PaymentSettingsRow, input: { enabled: boolean; channels: string[]; notifyUrlBase?: string }) {
+function keepSandbox(
+  row: PaymentSettingsRow,
+  input: { enabled: boolean; channels: string[]; notifyUrlBase?: string },
+): Draft {
   return {
-    ...row,
     enabled: input.enabled,
-    channels: input.channels,
+    channels: [...new Set(input.channels)],
+    sandbox: true,
+    config: row.config,
+    secrets: row.secrets,
     notifyUrlBase: input.notifyUrlBase ?? row.notifyUrlBase,
   };
 }
@@ -98,7 +103,7 @@ function wechatDraft(
     });
   return {
     enabled: w.enabled,
-    channels: w.channels,
+    channels: [...new Set(w.channels)],
     sandbox: false,
     config,
     secrets: sealed,
@@ -143,7 +148,7 @@ function alipayDraft(
     });
   return {
     enabled: a.enabled,
-    channels: a.channels,
+    channels: [...new Set(a.channels)],
     sandbox: false,
     config,
     secrets: sealed,
