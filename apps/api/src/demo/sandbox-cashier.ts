@@ -8,6 +8,9 @@
 import * as orders from '@siyu/core/orders';
 import type { FastifyInstance } from 'fastify';
 
+/** Seconds after which the sandbox finishes an accepted refund by itself (WeChat: seconds to minutes). */
+const SANDBOX_REFUND_SECONDS = 10;
+
 export const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 export const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
@@ -94,6 +97,32 @@ export function sandboxCashier(
       return resultPage(message, returnTo(req.query.redirect_url, req.headers.host));
     },
   );
+  // Refund requests pass to the sandbox as before; one it accepts (PROCESSING) it also finishes on its own a
+  // few seconds later, as WeChat does, so that a demo refund completes without anyone calling refund-complete.
+  const base = path.replace(/\/cashier$/, '');
+  raw.post(`${base}/v3/refund/domestic/refunds`, { schema: { hide: true } }, async (req, reply) => {
+    const out = await sandbox.handle({
+      method: req.method,
+      path: req.url,
+      headers: req.headers,
+      body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+    });
+    const accepted =
+      out.status === 200 ? (JSON.parse(String(out.body)) as { status?: string; out_refund_no?: string }) : {};
+    if (accepted.status === 'PROCESSING' && accepted.out_refund_no) {
+      const no = accepted.out_refund_no;
+      setTimeout(() => {
+        let n: orders.OutgoingNotification | null = null;
+        try {
+          n = sandbox.completeRefund(mchid, no);
+        } catch {
+          return; // the sandbox restarted meanwhile
+        }
+        if (n) orders.deliverNotification(n).catch(() => {});
+      }, SANDBOX_REFUND_SECONDS * 1000).unref();
+    }
+    return reply.code(out.status).headers(out.headers).send(out.body);
+  });
   // WeChat finishes a refund some seconds after accepting it and notifies the shop (REFUND.SUCCESS / ABNORMAL).
   raw.post<{ Querystring: { out_refund_no?: string; outcome?: string } }>(
     `${path}/refund-complete`,
