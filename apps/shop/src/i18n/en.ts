@@ -227,6 +227,7 @@ export const en: Messages = {
     loginHint: 'Log in to add the products you like to your cart',
     empty: 'Your cart is empty',
     emptyHint: 'Pick a few things you like',
+    emptyGuestHint: 'Pick a few things you like, or log in to see the cart of your account',
     goShopping: 'Go shopping',
     added: 'Added to cart',
     quantity: 'Quantity',

@@ -227,6 +227,7 @@ export const zhCN = {
     loginHint: '登录后可以把喜欢的商品加入购物车',
     empty: '购物车还是空的',
     emptyHint: '去挑几样喜欢的吧',
+    emptyGuestHint: '去挑几样喜欢的吧；登录后可查看账号里的购物车',
     goShopping: '去逛逛',
     added: '已加入购物车',
     quantity: '数量',

@@ -1,6 +1,6 @@
 import type { GuestMergeLine } from '@siyu/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Dialog, Skeleton, Stepper, SwipeAction, Toast } from 'antd-mobile';
+import { Button, Checkbox, Dialog, Skeleton, Space, Stepper, SwipeAction, Toast } from 'antd-mobile';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -90,10 +90,21 @@ function CartBody() {
   if (!cart.data) return <CartSkeleton />;
   if (items.length === 0) {
     return (
-      <FeedEmpty title={t('cart.empty')} description={t('cart.emptyHint')}>
-        <Button color="primary" size="small" onClick={() => navigate(shopPath(slug, 'category'))}>
-          {t('cart.goShopping')}
-        </Button>
+      <FeedEmpty title={t('cart.empty')} description={t(cart.isGuest ? 'cart.emptyGuestHint' : 'cart.emptyHint')}>
+        <Space>
+          <Button color="primary" size="small" onClick={() => navigate(shopPath(slug, 'category'))}>
+            {t('cart.goShopping')}
+          </Button>
+          {cart.isGuest && (
+            <Button
+              size="small"
+              onClick={() => navigate(loginPath(slug, shopPath(slug, 'cart')))}
+              data-testid="cart-login"
+            >
+              {t('home.loginButton')}
+            </Button>
+          )}
+        </Space>
       </FeedEmpty>
     );
   }
