@@ -91,6 +91,33 @@ describe('the demo WeCom sandbox', () => {
     assert.equal(got.follow_user[0]?.tags?.[0]?.tag_name, '手冲');
   });
 
+  it('gives each code a real QR image that opens the scan page, where a person adds the member', async () => {
+    const wecom = messaging.createWecomClient({
+      corpId: demo.corpId,
+      secret: demo.secret,
+      baseUrl: `${baseUrl}${WECOM_SANDBOX_PATH}`,
+    });
+    const way = await wecom.contactWays.add({ type: 1, scene: 2, user: ['lijiayi'], state: 'lc_qr' });
+    const qrPath = new URL(way.qr_code ?? '').pathname;
+    assert.match(qrPath, /^\/sandbox\/wecom\/qr\/contact_way\/[0-9a-f]{32}\.png$/);
+    const png = await fetch(`${baseUrl}${qrPath}`);
+    assert.equal(png.headers.get('content-type'), 'image/png');
+    assert.deepEqual([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    const scanPath = `${WECOM_SANDBOX_PATH}/scan/contact_way/${way.config_id}`;
+    const html = await (await fetch(`${baseUrl}${scanPath}`)).text();
+    assert.ok(html.includes('企业微信沙箱') && html.includes('添加为好友'));
+    const res = await fetch(`${baseUrl}${scanPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"扫码顾客"}',
+    });
+    const out = (await res.json()) as { userid: string; delivered: string };
+    assert.deepEqual([res.status, out.userid, out.delivered], [200, 'lijiayi', 'delivered']);
+    const added = received.at(-1);
+    assert.ok(added?.kind === 'contact' && added.state === 'lc_qr');
+    assert.equal((await fetch(`${baseUrl}${WECOM_SANDBOX_PATH}/qr/contact_way/${'0'.repeat(32)}.png`)).status, 404);
+  });
+
   it('answers bad input with 400 naming the field, and impossible actions with 400 SANDBOX', async () => {
     const bad = await post('/simulate/scan', { configId: '' });
     assert.equal(bad.status, 400);

@@ -1,7 +1,7 @@
 /**
  * DEMO MODE ONLY: the WeCom sandbox served by the API itself under /sandbox/wecom — WeCom's API at
  * /sandbox/wecom/cgi-bin/*, and the simulated client (scans, deletions, groups, confirmations) at
- * /sandbox/wecom/simulate/*. One demo corp whose members mirror the demo staff; its secret, Token and
+ * /sandbox/wecom/simulate/*, and each code's QR image and scan page (/sandbox/wecom/qr, /scan). One demo corp whose members mirror the demo staff; its secret, Token and
  * EncodingAESKey are generated at every start. Callbacks go to the demo tenant's fixed callback URL,
  * /webhooks/wecom/<tenant id>.
  */
@@ -11,6 +11,7 @@ import * as messaging from '@siyu/core/messaging';
 import type { Runtime } from '@siyu/core/platform';
 import type { FastifyInstance } from 'fastify';
 import { DEMO } from './seed';
+import { wecomScanPage } from './wecom-sandbox-scan-page';
 import { wecomSimulationRoutes } from './wecom-sandbox-simulate';
 
 export const WECOM_SANDBOX_PATH = '/sandbox/wecom';
@@ -65,6 +66,8 @@ export async function wireDemoWecom(app: FastifyInstance, rt: Runtime): Promise<
   const sandbox = messaging.createWecomSandbox({
     clock: rt.clock,
     basePath: WECOM_SANDBOX_PATH,
+    // qr_code is a real QR image, served below, that opens the sandbox's scan page
+    qrCodeUrl: (kind, configId) => `${base}${WECOM_SANDBOX_PATH}/qr/${kind}/${configId}.png`,
     corps: [
       {
         corpId: DEMO_CORP_ID,
@@ -94,6 +97,7 @@ export async function wireDemoWecom(app: FastifyInstance, rt: Runtime): Promise<
     });
   });
   wecomSimulationRoutes(app, { path: WECOM_SANDBOX_PATH, sandbox, corpId: DEMO_CORP_ID });
+  wecomScanPage(app, { path: WECOM_SANDBOX_PATH, publicUrl: base, sandbox, corpId: DEMO_CORP_ID });
 
   const out: DemoWecom = {
     sandbox,

@@ -57,6 +57,7 @@ export {
   type WecomSandboxOptions,
 } from './wecom/sandbox/sandbox';
 export { SandboxError, type ScanResult } from './wecom/sandbox/sandbox-simulate';
+export type { QrCodeUrl, QrKind } from './wecom/sandbox/sandbox-context';
 export { type RunningServer, sandboxFetch, serveOnLoopback } from './wecom/sandbox/sandbox-http';
 export type {
   SbxContact as SandboxContact,

@@ -27,8 +27,6 @@ export const quotaUsed = (ctx: SbxCtx) =>
 const tempToday = (ctx: SbxCtx) =>
   [...ctx.corp.contactWays.values()].filter((w) => w.is_temp && w.createdAt > ctx.now - 86_400_000).length;
 
-export const qrUrl = (kind: string, configId: string) => `https://wwcdn.weixin.qq.com/sandbox/${kind}/${configId}.png`;
-
 const addContactWay = route(C.addContactWay, (ctx, b) => {
   const bad = checkUsers(ctx, b.user, b.party, b.type);
   if (bad) return bad;
@@ -40,7 +38,7 @@ const addContactWay = route(C.addContactWay, (ctx, b) => {
     return fail(ERR.invalidParam, `at most ${WECOM_LIMITS.contactWay.tempPerDay} temporary-session codes a day`);
   }
   const config_id = sbxId.config();
-  const qr_code = b.scene === 2 ? qrUrl('contact_way', config_id) : undefined;
+  const qr_code = b.scene === 2 ? ctx.qrCodeUrl('contact_way', config_id) : undefined;
   ctx.corp.contactWays.set(config_id, {
     ...b,
     config_id,

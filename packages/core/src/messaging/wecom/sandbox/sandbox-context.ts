@@ -24,7 +24,13 @@ export const DEFAULT_CAPS: SandboxCaps = {
   groupWelcomeTemplates: WECOM_LIMITS.groupChat.welcomeTemplates,
 };
 
-export type SbxCtx = { corp: SbxCorp; now: number; caps: SandboxCaps };
+export type QrKind = 'contact_way' | 'join_way';
+/** Where a code's `qr_code` image lives (WeCom: its CDN; the demo: a PNG the sandbox serves). */
+export type QrCodeUrl = (kind: QrKind, configId: string) => string;
+export const defaultQrCodeUrl: QrCodeUrl = (kind, configId) =>
+  `https://wwcdn.weixin.qq.com/sandbox/${kind}/${configId}.png`;
+
+export type SbxCtx = { corp: SbxCorp; now: number; caps: SandboxCaps; qrCodeUrl: QrCodeUrl };
 
 export type Handler<Req> = (ctx: SbxCtx, body: Req) => Reply;
 export type Route = { ep: Endpoint<unknown, unknown>; handle: Handler<unknown> };

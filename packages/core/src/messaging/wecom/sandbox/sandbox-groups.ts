@@ -5,7 +5,7 @@
  */
 import * as G from '../groups.endpoints';
 import { route, type SbxCtx } from './sandbox-context';
-import { qrUrl, quotaUsed } from './sandbox-contacts';
+import { quotaUsed } from './sandbox-contacts';
 import { ERR, fail, okReply, page, type SbxGroup, sbxId } from './sandbox-model';
 
 /** 0 normal; WeCom's 1–3 are 离职待继承/继承中/继承完成, which the sandbox does not model. */
@@ -63,7 +63,7 @@ const addJoinWay = route(G.addJoinWay, (ctx, b) => {
     ...b,
     auto_create_room: b.auto_create_room ?? 1,
     config_id,
-    qr_code: b.scene === 2 ? qrUrl('join_way', config_id) : undefined,
+    qr_code: b.scene === 2 ? ctx.qrCodeUrl('join_way', config_id) : undefined,
     createdAt: ctx.now,
   });
   return okReply({ config_id });
@@ -82,7 +82,7 @@ const updateJoinWay = route(G.updateJoinWay, (ctx, b) => {
   const bad = checkChats(ctx, b.chat_id_list);
   if (bad) return bad;
   Object.assign(way, Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)));
-  way.qr_code = way.scene === 2 ? qrUrl('join_way', way.config_id) : undefined;
+  way.qr_code = way.scene === 2 ? ctx.qrCodeUrl('join_way', way.config_id) : undefined;
   return okReply();
 });
 

@@ -10,7 +10,14 @@ import type { CallbackFormat } from '../callback';
 import type { Department } from '../org.endpoints';
 import { getToken } from '../org.endpoints';
 import { contactRoutes } from './sandbox-contacts';
-import { DEFAULT_CAPS, type Route, type SandboxCaps, type SbxCtx } from './sandbox-context';
+import {
+  DEFAULT_CAPS,
+  defaultQrCodeUrl,
+  type QrCodeUrl,
+  type Route,
+  type SandboxCaps,
+  type SbxCtx,
+} from './sandbox-context';
 import { deliverEvent } from './sandbox-events';
 import { groupRoutes } from './sandbox-groups';
 import { messageRoutes } from './sandbox-messages';
@@ -45,6 +52,8 @@ export type WecomSandboxOptions = {
   /** How callbacks are POSTed (default global fetch) and how long between retries. */
   fetch?: typeof fetch;
   retryDelayMs?: number;
+  /** The `qr_code` URL of a contact way or join way (default: a WeCom-like CDN URL that does not resolve). */
+  qrCodeUrl?: QrCodeUrl;
   /** access_token lifetime in seconds (WeCom: 7200). */
   tokenTtlSeconds?: number;
 };
@@ -99,6 +108,7 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
   const corps = new Map((opts.corps ?? []).map((c) => [c.corpId, corpOf(c)]));
   const failures = new Map<string, { errcode: number; errmsg: string; times: number }>();
   const caps: SandboxCaps = { ...DEFAULT_CAPS, ...opts.caps };
+  const qrCodeUrl = opts.qrCodeUrl ?? defaultQrCodeUrl;
   const basePath = (opts.basePath ?? '').replace(/\/+$/, '');
   const routes = new Map<string, Route>(
     [...contactRoutes, ...tagRoutes, ...groupRoutes, ...messageRoutes, ...orgRoutes].map((r) => [
@@ -112,7 +122,7 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
   function ctx(corpId: string): SbxCtx {
     const corp = corps.get(corpId);
     if (!corp) throw new SandboxError(`no corp ${corpId} in the sandbox`);
-    return { corp, now: now(), caps };
+    return { corp, now: now(), caps, qrCodeUrl };
   }
   const deliver = (corp: SbxCorp, fields: Parameters<typeof deliverEvent>[1]) =>
     deliverEvent(corp, fields, { clock: opts.clock, fetch: opts.fetch, retryDelayMs: opts.retryDelayMs });
@@ -152,7 +162,7 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
       const i = parsed.error.issues[0];
       return fail(ERR.invalidParam, `invalid parameter ${i?.path.join('.')}: ${i?.message}`);
     }
-    const c = { corp, now: now(), caps };
+    const c = { corp, now: now(), caps, qrCodeUrl };
     settleTransfers(c);
     return r.handle(c, parsed.data);
   }
