@@ -5,6 +5,7 @@ import type { Runtime } from '@siyu/core/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { wireDemoPayments } from './demo/payments-sandbox';
+import { wireDemoOwnedChannels } from './demo/sms-sandbox';
 import { wireDemoWecom } from './demo/wecom-sandbox';
 import { installErrorHandler } from './http/errors';
 import { rejectNulBytes } from './http/nul-bytes';
@@ -17,6 +18,7 @@ import { customerRoutes } from './routes/customers.routes';
 import { dataJobRoutes } from './routes/data-jobs.routes';
 import { followUpRoutes } from './routes/follow-ups.routes';
 import { healthRoutes } from './routes/health.routes';
+import { messagingSettingsRoutes } from './routes/messaging-settings.routes';
 import { tagRoutes } from './routes/tags.routes';
 import { orderRoutes } from './routes/orders.routes';
 import { paymentSettingsRoutes } from './routes/payment-settings.routes';
@@ -65,12 +67,14 @@ export async function buildApp(
   catalogRoutes(app, rt); //         /api/admin/catalog: categories, products and SKUs, images, stock and its ledger
   orderRoutes(app, rt); //           /api/admin/orders: list, detail, address/price before payment, ship, deliver, remarks, stats, settings
   paymentSettingsRoutes(app, rt); // /api/admin/settings/payments: WeChat Pay / Alipay merchant keys (sealed), key test
+  messagingSettingsRoutes(app, rt); // /api/admin/settings/{sms,email} (+ test), /owned-messages; /unsubscribe/*; /webhooks/sms/*/replies
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
   shopCatalogRoutes(app, rt); //     /api/shop/t/:slug/catalog: categories, products, search, images
   webhookRoutes(app, rt); //         /webhooks/payments/:tenantSlug/:provider: raw body, signature checked
   shopOrderRoutes(app, rt); //       /api/shop/t/:slug: cart, addresses, pick-up stores, checkout, orders, pay, cancel
 
   await wireDemoPayments(app, rt); // demo mode only: /sandbox/wechatpay (WeChat Pay v3 sandbox) + the demo tenant's provider
+  await wireDemoOwnedChannels(app, rt); // demo mode only: /sandbox/sms (Aliyun + Tencent SendSms sandbox), local SMTP sandbox, /sandbox/mail
   await wireDemoWecom(app, rt); //    demo mode only: /sandbox/wecom (WeCom API sandbox + simulated client) for the demo corp
 
   if (opts.serveFrontends) {
