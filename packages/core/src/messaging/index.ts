@@ -32,6 +32,7 @@ export { WecomError, type WecomErrorCode, wecomErrorCodeOf } from './wecom/error
 export { type AccessTokenStore, createAccessTokenStore, sharedAccessTokens } from './wecom/tokens';
 export { WECOM_BASE_URL, type WecomClientConfig } from './wecom/transport';
 export { createWecomClient, type WecomClient } from './wecom/client';
+export { customerPages, groupPages, memberIdPages, type Page, pagesOf } from './wecom/pages';
 export {
   type ConnectionProblem,
   type ConnectionStep,
