@@ -1,6 +1,7 @@
 /**
- * messaging: channels to customers. This slice holds the WeCom adapter (callback crypto, typed
- * client, access tokens, limits, events) and the demo-only WeCom sandbox. See docs/wecom.md.
+ * messaging: channels to customers. ./wecom: the WeCom adapter (callback crypto, typed client,
+ * access tokens, limits, events, paging, test connection) and the demo-only WeCom sandbox (see
+ * docs/wecom.md). ./owned: SMS and email (exported at the end).
  */
 export {
   aesKeyOf,
