@@ -2,7 +2,7 @@
  * Browser-test harness: `siyu start` in a child process on a fresh embedded database (the demo
  * tenant seeds itself), and headless Debian Chromium driven by playwright-core.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,24 @@ const root = path.resolve(import.meta.dirname, '..');
 export const shots = path.join(root, 'test-results');
 
 export type Harness = { url: string; newPage(opts?: { mobile?: boolean }): Promise<Page> };
+
+/**
+ * The seeded demo as a data directory, made once per run of the browser tests (the test files of one
+ * `node --test` run share its process as their parent) and copied for each file: seeding the demo
+ * (catalog pictures, a year of orders) takes tens of seconds.
+ */
+function demoTemplate(): string {
+  const dir = path.join(os.tmpdir(), `siyu-e2e-template-${process.ppid}`);
+  if (fs.existsSync(path.join(dir, 'seeded'))) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  execFileSync(process.execPath, ['--import', 'tsx', 'apps/api/src/cli.ts', 'seed', '--demo'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', SIYU_DATA_DIR: dir, SIYU_LOG_LEVEL: 'warn', SIYU_MODE: 'demo' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  fs.writeFileSync(path.join(dir, 'seeded'), new Date().toISOString());
+  return dir;
+}
 
 export function useHarness(): Harness {
   let child: ChildProcess | null = null;
@@ -36,6 +54,7 @@ export function useHarness(): Harness {
   };
   before(async () => {
     fs.mkdirSync(shots, { recursive: true });
+    fs.cpSync(demoTemplate(), dataDir, { recursive: true });
     child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/cli.ts', 'start'], {
       cwd: root,
       env: {
