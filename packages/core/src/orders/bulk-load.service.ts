@@ -7,6 +7,9 @@ import { check, type HistoricalOrder, type HistoryStep, type Known } from './bul
 import { type BulkRows, insertOrderHistory } from './bulk-load.repo';
 import { getOrderSettings } from './checkout/settings.service';
 import { shippingFee } from './checkout/pricing';
+import { actorLabel } from './lifecycle/state-machine';
+
+export type { HistoricalOrder, HistoryStep };
 
 const STAMP = {
   paid: 'paidAt',
@@ -16,10 +19,11 @@ const STAMP = {
   cancelled: 'cancelledAt',
   closed: 'closedAt',
 } as const;
-const ACTOR: Record<HistoryStep['to'], string> = {
+/** Who makes each change in the live flow; staff steps default to the loading actor. */
+const ACTOR: Record<HistoryStep['to'], string | null> = {
   paid: 'payment-notification',
-  shipped: 'seed',
-  delivered: 'seed',
+  shipped: null,
+  delivered: null,
   completed: 'shopper',
   cancelled: 'shopper',
   closed: 'job',
@@ -60,7 +64,7 @@ function lineRows(ctx: Ctx, orderId: string, o: HistoricalOrder, k: Known, shipp
 function historyRows(ctx: Ctx, orderId: string, o: HistoricalOrder, out: BulkRows) {
   const stamps: Record<string, Date> = {};
   let status: OrderStatus = 'pending_payment';
-  let shipper = ACTOR.shipped;
+  let shipper = actorLabel(ctx);
   const row = { tenantId: ctx.tenantId, orderId };
   out.transitions.push({
     ...row,
@@ -73,7 +77,7 @@ function historyRows(ctx: Ctx, orderId: string, o: HistoricalOrder, out: BulkRow
   });
   for (const s of o.steps) {
     const note = s.note ?? (s.to === 'shipped' ? `${o.carrier} ${o.trackingNo}` : s.to === 'paid' ? 'fake' : null);
-    const actor = s.actor ?? ACTOR[s.to];
+    const actor = s.actor ?? ACTOR[s.to] ?? actorLabel(ctx);
     if (s.to === 'shipped') shipper = actor;
     out.transitions.push({ ...row, id: newId('otr', s.at), fromStatus: status, toStatus: s.to, actor, note, at: s.at });
     stamps[STAMP[s.to]] = s.at;
@@ -206,7 +210,8 @@ async function feedOthers(ctx: Ctx, built: Built[]) {
 
 /**
  * Loads orders that happened before (the demo seed, a migration from another system) set-based: a
- * statement per 5,000 rows of orders, lines, history and payment attempts, without outbox events or
+ * statement per 5,000 rows of orders, lines, history, payment attempts and parcels (a shipped order
+ * went in one), without outbox events or
  * audit entries per order (nothing must react to the past; one audit entry says what was loaded).
  * Lines are priced at the SKUs' current prices and shipping by the tenant's rules, so totals are
  * items + shipping (no discounts). The customer side follows as the live subscribers would have fed
@@ -216,8 +221,6 @@ async function feedOthers(ctx: Ctx, built: Built[]) {
  * levels are today's, after the history. Runs in the caller's transaction; the input is checked
  * (SKUs, stores, locations, the state machine, times not in the future): 400 naming the order's field.
  */
-export type { HistoricalOrder, HistoryStep };
-
 export async function loadOrderHistory(ctx: Ctx, list: HistoricalOrder[]) {
   const now = ctx.clock.now();
   const settings = await getOrderSettings(ctx);
