@@ -8,6 +8,7 @@ import {
   ContactsOutlined,
   ImportOutlined,
   LineChartOutlined,
+  MessageOutlined,
   ProfileOutlined,
   ShoppingOutlined,
   TagsOutlined,
@@ -54,6 +55,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, permission: 'staff.read' },
   { path: '/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },
+  { path: '/channels', label: 'channels.nav', icon: <MessageOutlined />, permission: 'settings.read' },
   { path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.read' },
   { path: '/audit', label: 'nav.audit', icon: <FileSearchOutlined />, permission: 'audit.read' },
 ];

@@ -37,6 +37,7 @@ const PaymentSettingsPage = page(
 const StaffPage = page(() => import('../features/staff/staff-page'), 'StaffPage');
 const RolesPage = page(() => import('../features/roles/roles-page'), 'RolesPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
+const ChannelsPage = page(() => import('../features/channels/channels-page'), 'ChannelsPage');
 const SettingsPage = page(() => import('../features/settings/settings-page'), 'SettingsPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
 
@@ -93,6 +94,7 @@ export const router = createBrowserRouter(
             { path: 'staff', element: guarded('staff.read', <StaffPage />) },
             { path: 'roles', element: guarded('roles.read', <RolesPage />) },
             { path: 'org', element: guarded('org.read', <OrgPage />) },
+            { path: 'channels', element: guarded('settings.read', <ChannelsPage />) },
             { path: 'settings', element: guarded('settings.read', <SettingsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: '*', element: <NotFoundPage /> },

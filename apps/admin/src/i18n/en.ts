@@ -1,6 +1,7 @@
 import { catalogAreaEn, catalogErrorsEn } from '../features/catalog/i18n.area';
 import { customerAreaEn, customerErrorsEn } from '../features/customers/i18n.area';
 import { ordersAreaEn, ordersErrorsEn } from '../features/orders/i18n.area';
+import { channelsAreaEn } from '../features/channels/i18n.area';
 import { paymentSettingsAreaEn, paymentSettingsErrorsEn } from '../features/payment-settings/i18n.area';
 import type { Translation } from './zh-CN';
 export const en: Translation = {
@@ -309,6 +310,7 @@ export const en: Translation = {
   ...catalogAreaEn,
   ...ordersAreaEn,
   ...paymentSettingsAreaEn,
+  ...channelsAreaEn,
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'The page does not exist or has moved.',

@@ -2,6 +2,7 @@ import type { Permission, PermissionGroup } from '@siyu/contracts';
 import { catalogAreaZh, catalogErrorsZh } from '../features/catalog/i18n.area';
 import { customerAreaZh, customerErrorsZh } from '../features/customers/i18n.area';
 import { ordersAreaZh, ordersErrorsZh } from '../features/orders/i18n.area';
+import { channelsAreaZh } from '../features/channels/i18n.area';
 import { paymentSettingsAreaZh, paymentSettingsErrorsZh } from '../features/payment-settings/i18n.area';
 
 /** Simplified Chinese, the default language. `en.ts` must have the same keys. */
@@ -288,6 +289,7 @@ export const zhCN = {
   ...catalogAreaZh,
   ...ordersAreaZh,
   ...paymentSettingsAreaZh,
+  ...channelsAreaZh,
   pages: {
     notFound: '页面不存在',
     notFoundHint: '你访问的页面不存在或已被移动。',
