@@ -2,8 +2,8 @@
  * The demo tenant's catalog: 150 products of a coffee-and-bakery brand in 10 categories, drinks with
  * 杯型 × 温度 SKUs, beans and drip bags by 规格, cakes by 尺寸, and stock in the three stores (some of it
  * low, so the alert list has entries). Deterministic (a seeded generator). Pictures are drawn, not
- * shipped: three gradients in each category's colours, uploaded like an operator's (so with their WebP
- * variants), as product covers and category icons. Written set-based through
+ * shipped: a gradient in each category's colours, uploaded like an operator's (so with its WebP
+ * variants), as the cover of the category's products and its icon. Written set-based through
  * catalog.bulkLoadCatalog, one transaction: a first start stays quick.
  */
 import * as access from '@siyu/core/access';
@@ -35,24 +35,12 @@ const PALETTES: [string, string][] = [
   ['#ffe0b2', '#e07b39'],
 ];
 
-/** Three pictures per category (lighter to darker), uploaded through the catalog: ids by category index. */
+/** One picture per category, uploaded through the catalog (so with its WebP sizes): ids by category index. */
 async function drawCategoryPictures(ctx: Ctx) {
-  const shade = (hex: string, k: number) =>
-    `#${[1, 3, 5]
-      .map((i) =>
-        Math.round(Number.parseInt(hex.slice(i, i + 2), 16) * k)
-          .toString(16)
-          .padStart(2, '0'),
-      )
-      .join('')}`;
-  const ids: string[][] = [];
-  for (const [light, dark] of PALETTES) {
-    const mine: string[] = [];
-    for (const k of [1, 0.92, 0.84]) {
-      const bytes = await catalog.drawSampleImage(800, 800, [shade(light, k), shade(dark, k)], 'jpeg');
-      mine.push((await catalog.uploadImage(ctx, bytes)).id);
-    }
-    ids.push(mine);
+  const ids: string[] = [];
+  for (const colours of PALETTES) {
+    const bytes = await catalog.drawSampleImage(600, 600, colours, 'jpeg');
+    ids.push((await catalog.uploadImage(ctx, bytes)).id);
   }
   return ids;
 }
@@ -65,7 +53,7 @@ export async function seedDemoCatalog(rt: Runtime, slug: string) {
   const int = generator(20_261_122);
   const now = ctx.clock.now().getTime();
   const pictures = await inTransaction(ctx, drawCategoryPictures);
-  const categories = CATALOG.map(([name], i) => ({ key: name, name, sort: i * 10, iconImageId: pictures[i]![0] }));
+  const categories = CATALOG.map(([name], i) => ({ key: name, name, sort: i * 10, iconImageId: pictures[i]! }));
   const products = CATALOG.flatMap(([category, kind, base, tags, items], c) =>
     items.map(([title, subtitle], i): catalog.LoadProduct => {
       const specs = SPECS[kind];
@@ -92,7 +80,7 @@ export async function seedDemoCatalog(rt: Runtime, slug: string) {
         status: i === 14 ? 'off_sale' : 'on_sale',
         sortWeight: 100 - i * 5,
         description: `<p>${subtitle}。</p><p>拾光咖啡烘焙 · ${category}</p>`,
-        imageIds: [pictures[c]![i % 3]!],
+        imageIds: [pictures[c]!],
         specs,
         skus,
         salesCount: int(0, 50) * (15 - i),

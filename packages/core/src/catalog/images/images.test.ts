@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { type AppError, inTransaction } from '../../platform';
 import { fileStore } from '../../platform/data-jobs';
 import { createTestTenant, testRuntime } from '../../testing';
+import { backfillImageVariants } from './image-backfill.service';
 import { backfillVariants, variantKey } from './image-variants';
 import { insertImageRow } from './images.repo';
 import { openImage, uploadImage } from './images.service';
@@ -112,5 +113,26 @@ describe('catalog images', () => {
     const result = await backfillVariants([key, fakeKey]);
     assert.deepEqual(result, { made: 1, failed: [fakeKey] }); // the 480 of the first; the fake cannot be decoded
     assert.equal((await sharp(await read(await fileStore().open(variantKey(key, 480)))).metadata()).width, 480);
+  });
+
+  it('the backfill job goes through the images of every tenant page by page and makes what is missing', async () => {
+    const one = await createTestTenant(rt);
+    const two = await createTestTenant(rt);
+    const keys: string[] = [];
+    for (const [t, id] of [
+      [one, 'img_0000000000backfillbackfill1'],
+      [two, 'img_0000000000backfillbackfill2'],
+    ] as const) {
+      const bytes = await drawSampleImage(500, 500, ['#eeeeee', '#333333'], 'png');
+      const storageKey = `${t.ctx.tenantId}/catalog-images/${id}`;
+      await fileStore().put(storageKey, bytes);
+      await insertImageRow(t.ctx.db, { tenantId: t.ctx.tenantId, id, contentType: 'image/png', bytes: bytes.length, storageKey, createdAt: t.ctx.clock.now() });
+      keys.push(storageKey);
+    }
+    const total = await backfillImageVariants(rt.db, rt.log);
+    assert.ok(total.made >= 4 && total.images >= 2, JSON.stringify(total));
+    for (const key of keys)
+      for (const w of [240, 480] as const) assert.ok((await fileStore().size(variantKey(key, w))) !== null);
+    assert.equal((await backfillImageVariants(rt.db, rt.log)).made, 0, 'a second run makes nothing');
   });
 });
