@@ -126,7 +126,14 @@ describe('catalog images', () => {
       const bytes = await drawSampleImage(500, 500, ['#eeeeee', '#333333'], 'png');
       const storageKey = `${t.ctx.tenantId}/catalog-images/${id}`;
       await fileStore().put(storageKey, bytes);
-      await insertImageRow(t.ctx.db, { tenantId: t.ctx.tenantId, id, contentType: 'image/png', bytes: bytes.length, storageKey, createdAt: t.ctx.clock.now() });
+      await insertImageRow(t.ctx.db, {
+        tenantId: t.ctx.tenantId,
+        id,
+        contentType: 'image/png',
+        bytes: bytes.length,
+        storageKey,
+        createdAt: t.ctx.clock.now(),
+      });
       keys.push(storageKey);
     }
     const total = await backfillImageVariants(rt.db, rt.log);
