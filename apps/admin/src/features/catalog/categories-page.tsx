@@ -64,7 +64,7 @@ export function CategoriesPage() {
       render: (_, c) => (
         <Space>
           {c.icon ? (
-            <img src={c.icon.url} alt="" width={20} height={20} style={{ objectFit: 'cover', borderRadius: 4 }} />
+            <img src={c.icon.thumbUrl} alt="" width={20} height={20} style={{ objectFit: 'cover', borderRadius: 4 }} />
           ) : (
             <FolderOutlined style={{ color: '#faad14' }} />
           )}

@@ -22,7 +22,7 @@ export function productColumns(t: TFunction, timeZone: string): TableColumnsType
       title: t('catalog.products.image'),
       key: 'image',
       width: 72,
-      render: (_, p) => <ProductThumb url={p.cover?.url} />,
+      render: (_, p) => <ProductThumb url={p.cover?.thumbUrl} />,
     },
     {
       title: t('catalog.products.product'),
