@@ -72,7 +72,7 @@ export function handleAliyun(s: SmsSandboxState, req: HttpRequestIn): HttpRespon
   const missing = template.params.find((k) => !params[k]);
   if (missing) return fail(200, 'isv.TEMPLATE_MISSING_PARAMETERS', `模板变量缺少对应参数值: ${missing}`);
   const limited = numberLimitHit(s.hits, 'aliyun', phones[0]!, s.clock.now().getTime());
-  if (limited) return fail(200, limited, '触发号码天级流控Permits:10');
+  if (limited) return fail(200, limited.code, `触发号码${limited.text}流控Permits:${limited.max}`);
   const sms = deliver(s, account, {
     phone: phones[0]!,
     signName: p.SignName,

@@ -64,26 +64,37 @@ export type Hits = Map<string, number[]>;
 
 const windows = {
   aliyun: [
-    { ms: 60_000, max: OWNED_LIMITS.aliyun.perNumber.perMinute, code: 'isv.BUSINESS_LIMIT_CONTROL' },
-    { ms: 3_600_000, max: OWNED_LIMITS.aliyun.perNumber.perHour, code: 'isv.BUSINESS_LIMIT_CONTROL' },
-    { ms: 86_400_000, max: OWNED_LIMITS.aliyun.perNumber.perDay, code: 'isv.BUSINESS_LIMIT_CONTROL' },
+    { ms: 60_000, max: OWNED_LIMITS.aliyun.perNumber.perMinute, code: 'isv.BUSINESS_LIMIT_CONTROL', text: '分钟级' },
+    { ms: 3_600_000, max: OWNED_LIMITS.aliyun.perNumber.perHour, code: 'isv.BUSINESS_LIMIT_CONTROL', text: '小时级' },
+    { ms: 86_400_000, max: OWNED_LIMITS.aliyun.perNumber.perDay, code: 'isv.BUSINESS_LIMIT_CONTROL', text: '天级' },
   ],
   tencent: [
     {
       ms: 30_000,
       max: OWNED_LIMITS.tencent.perNumber.perThirtySeconds,
       code: 'LimitExceeded.PhoneNumberThirtySecondLimit',
+      text: '30 s',
     },
-    { ms: 3_600_000, max: OWNED_LIMITS.tencent.perNumber.perHour, code: 'LimitExceeded.PhoneNumberOneHourLimit' },
-    { ms: 86_400_000, max: OWNED_LIMITS.tencent.perNumber.perDay, code: 'LimitExceeded.PhoneNumberDailyLimit' },
+    {
+      ms: 3_600_000,
+      max: OWNED_LIMITS.tencent.perNumber.perHour,
+      code: 'LimitExceeded.PhoneNumberOneHourLimit',
+      text: '1 hour',
+    },
+    {
+      ms: 86_400_000,
+      max: OWNED_LIMITS.tencent.perNumber.perDay,
+      code: 'LimitExceeded.PhoneNumberDailyLimit',
+      text: '1 day',
+    },
   ],
 } as const;
 
-/** The provider's code when one more message to `phone` now would pass a window; else counts it. */
+/** The window one more message to `phone` now would pass (code, max, name); else null and counts it. */
 export function numberLimitHit(hits: Hits, provider: 'aliyun' | 'tencent', phone: string, now: number) {
   const key = `${provider}:${phone.replace(/^\+?86/, '')}`;
   const times = (hits.get(key) ?? []).filter((t) => now - t < 86_400_000);
-  for (const w of windows[provider]) if (times.filter((t) => now - t < w.ms).length >= w.max) return w.code;
+  for (const w of windows[provider]) if (times.filter((t) => now - t < w.ms).length >= w.max) return w;
   times.push(now);
   hits.set(key, times);
   return null;

@@ -92,7 +92,10 @@ export function handleTencent(s: SmsSandboxState, req: HttpRequestIn): HttpRespo
   if (!/^\+861\d{10}$/.test(phone))
     return answer({ SendStatusSet: [status('InvalidParameterValue.IncorrectPhoneNumber', 'incorrect phone number')] });
   const limited = numberLimitHit(s.hits, 'tencent', phone, s.clock.now().getTime());
-  if (limited) return answer({ SendStatusSet: [status(limited, 'the number has reached its frequency limit')] });
+  if (limited)
+    return answer({
+      SendStatusSet: [status(limited.code, `the number reached its limit of ${limited.max} per ${limited.text}`)],
+    });
   const params = Object.fromEntries(template.params.map((k, i) => [k, values[i] ?? '']));
   const sms = deliver(s, account, {
     phone,
