@@ -11,12 +11,12 @@ export type TransitionInsert = typeof orderTransitions.$inferInsert;
 
 const byId = (t: string, id: string) => and(eq(orders.tenantId, t), eq(orders.id, id));
 
-/** Inserts the order unless the customer used its client key before; false then. */
+/** Inserts the order unless the customer used its client key before; the row as stored, or null then. */
 export async function insertOrder(db: Db, row: OrderInsert) {
-  const r = await db.insert(orders).values(row).onConflictDoNothing().returning({ id: orders.id });
-  return r.length > 0;
+  const [r] = await db.insert(orders).values(row).onConflictDoNothing().returning();
+  return r ?? null;
 }
-export const insertLines = (db: Db, rows: LineInsert[]) => db.insert(orderLines).values(rows);
+export const insertLines = (db: Db, rows: LineInsert[]) => db.insert(orderLines).values(rows).returning();
 export const insertTransition = (db: Db, row: TransitionInsert) => db.insert(orderTransitions).values(row);
 
 export async function findOrderByClientKey(db: Db, t: string, customerId: string, key: string) {

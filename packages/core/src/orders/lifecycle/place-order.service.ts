@@ -36,8 +36,7 @@ export async function placeOrder(ctx: Ctx, customerId: string, input: z.output<t
   const before = await existing(ctx, customerId, input.clientKey);
   if (before) return { order: before, created: false };
   try {
-    const id = await inTransaction(ctx, (tx) => placeInTx(tx, customerId, input));
-    return { order: await orderById(ctx, id), created: true };
+    return { order: await inTransaction(ctx, (tx) => placeInTx(tx, customerId, input)), created: true };
   } catch (e) {
     if (!(e instanceof SameKey)) throw e;
     const won = await existing(ctx, customerId, input.clientKey);
@@ -46,7 +45,7 @@ export async function placeOrder(ctx: Ctx, customerId: string, input: z.output<t
   }
 }
 
-async function placeInTx(ctx: Ctx, customerId: string, input: z.output<typeof PlaceOrderInput>) {
+async function placeInTx(ctx: Ctx, customerId: string, input: z.output<typeof PlaceOrderInput>): Promise<Order> {
   const c = await checkout(ctx, customerId, input);
   const b = c.state.breakdown;
   const blocked = c.state.problems.filter((p) => p.issue !== 'short' && p.issue !== 'out_of_stock');
@@ -83,14 +82,14 @@ async function placeInTx(ctx: Ctx, customerId: string, input: z.output<typeof Pl
     updatedAt: now,
   });
   if (!inserted) throw new SameKey();
-  await recordPlaced(ctx, id, customerId, c, now);
-  return id;
+  const lines = await recordPlaced(ctx, id, customerId, c, now);
+  return toOrder(inserted, lines, []);
 }
 
-/** The order's lines and first history row, the cart, the event and the audit entry. */
+/** The order's lines (returned as stored) and first history row, the cart, the event and the audit entry. */
 async function recordPlaced(ctx: Ctx, id: string, customerId: string, c: Checkout, now: Date) {
   const b = c.state.breakdown;
-  await insertLines(
+  const lines = await insertLines(
     ctx.db,
     b.lines.map((l) => ({ ...l, tenantId: ctx.tenantId, id: newId('oln', now), orderId: id })),
   );
@@ -117,6 +116,7 @@ async function recordPlaced(ctx: Ctx, id: string, customerId: string, c: Checkou
     entityId: id,
     summary: `Order ${id} placed: ${b.lines.length} line(s), total ${b.total} fen`,
   });
+  return lines;
 }
 
 /** "Buy again": the order's lines go back into the shopper's cart. */
