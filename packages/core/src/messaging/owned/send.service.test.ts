@@ -160,6 +160,7 @@ describe('sendOwned', () => {
     assert.equal(row.status, 'sent', row.errorMessage ?? '');
     const [mail] = smtp.mails({ to });
     assert.equal(mail?.subject, '赵六，新品上市');
+    assert.equal(mail?.html, null, 'text only when no html is given');
     assert.match(mail?.text ?? '', /你好 赵六/);
     assert.equal(mail?.listUnsubscribePost, 'List-Unsubscribe=One-Click');
     const link = /https:\/\/siyu\.test\/unsubscribe\/([^/]+)\/([^>\s]+)/.exec(mail?.listUnsubscribe ?? '');
@@ -172,6 +173,29 @@ describe('sendOwned', () => {
     assert.equal((await reachabilityOf(t.ctx, c.id, 'email')).consent, 'opt_out');
     const refused = await sendOwned(t.ctx, { channel: 'email', customerId: c.id, subject: 'x', text: 'y' }, opts);
     assert.equal(refused.errorKind, 'OPTED_OUT');
+  });
+
+  it('fills variables into an HTML body as text, with the unsubscribe link', async () => {
+    const t = await tenantWithChannels();
+    const to = `html${n++}@example.com`;
+    const c = await createCustomer(t.ctx, { name: 'x', email: to });
+    const row = await sendOwned(
+      t.ctx,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: our variable syntax
+      {
+        channel: 'email',
+        customerId: c.id,
+        subject: 'Hi',
+        text: 'Hi',
+        html: '<p>Hi ${name}</p>',
+        variables: { name: '<b>x</b>' },
+      },
+      opts,
+    );
+    assert.equal(row.status, 'sent');
+    const html = smtp.mails({ to })[0]?.html ?? '';
+    assert.match(html, /<p>Hi &lt;b&gt;x&lt;\/b&gt;<\/p>/);
+    assert.match(html, /href="https:\/\/siyu\.test\/unsubscribe\//);
   });
 
   it('an SMS reply "T" on the tenant reply URL opts the number out of SMS', async () => {

@@ -18,8 +18,12 @@ export type OwnedSendInput =
   | (Common & { channel: 'sms'; templateKey: string })
   | (Common & { channel: 'email'; subject: string; text: string; html?: string });
 
-export const fillVariables = (text: string, vars: Record<string, string>) =>
-  text.replace(/\$\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+export const fillVariables = (text: string, vars: Record<string, string>, escape = (v: string) => v) =>
+  text.replace(/\$\{(\w+)\}/g, (_, k: string) => escape(vars[k] ?? ''));
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Variables go into an HTML body as text, never as markup. */
+export const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /** The template and its text as the phone shows it, or why it cannot be sent. */
 export function smsContent(
@@ -82,7 +86,7 @@ function emailOutcome(
   );
   const footer = `\n\n--\n退订 / Unsubscribe: ${link}`;
   const html = input.html
-    ? `${fillVariables(input.html, vars)}<p style="font-size:12px;color:#888"><a href="${link}">退订 / Unsubscribe</a></p>`
+    ? `${fillVariables(input.html, vars, escapeHtml)}<p style="font-size:12px;color:#888"><a href="${link}">退订 / Unsubscribe</a></p>`
     : undefined;
   const send = () =>
     email.sender.send({ to, subject, text: text + footer, ...(html ? { html } : {}), unsubscribeUrl: link });
