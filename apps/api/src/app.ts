@@ -26,6 +26,8 @@ import { shopRoutes } from './routes/shop.routes';
 import { shopCatalogRoutes } from './routes/shop-catalog.routes';
 import { shopOrderRoutes } from './routes/shop-orders.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
+import { wecomSettingsRoutes } from './routes/wecom-settings.routes';
+import { wecomWebhookRoutes } from './routes/wecom-webhooks.routes';
 
 /** The HTTP application: read this file as the table of contents of the API. */
 export async function buildApp(
@@ -68,9 +70,11 @@ export async function buildApp(
   orderRoutes(app, rt); //           /api/admin/orders: list, detail, address/price before payment, ship, deliver, remarks, stats, settings
   paymentSettingsRoutes(app, rt); // /api/admin/settings/payments: WeChat Pay / Alipay merchant keys (sealed), key test
   messagingSettingsRoutes(app, rt); // /api/admin/settings/{sms,email} (+ test), /owned-messages; /unsubscribe/*; /webhooks/sms/*/replies
+  wecomSettingsRoutes(app, rt); //  /api/admin/settings/wecom (+ test, generate-callback-secrets): app secret and EncodingAESKey sealed
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
   shopCatalogRoutes(app, rt); //     /api/shop/t/:slug/catalog: categories, products, search, images
   webhookRoutes(app, rt); //         /webhooks/payments/:tenantSlug/:provider: raw body, signature checked
+  wecomWebhookRoutes(app, rt); //   /webhooks/wecom/:tenantId: WeCom callbacks (URL verification, deliveries stored then processed)
   shopOrderRoutes(app, rt); //       /api/shop/t/:slug: cart, addresses, pick-up stores, checkout, orders, pay, cancel
 
   await wireDemoPayments(app, rt); // demo mode only: /sandbox/wechatpay (WeChat Pay v3 sandbox) + the demo tenant's provider

@@ -29,6 +29,21 @@ export const EVENTS = {
     productIds: z.array(z.string()),
     change: z.enum(['created', 'updated', 'status', 'deleted', 'stock']),
   }),
+  /** A WeCom member and a customer became contacts (add_external_contact / add_half_external_contact). */
+  'messaging.contact.added': z.object({
+    customerId: z.string(),
+    staffId: z.string().nullable(),
+    wecomUserId: z.string(),
+    state: z.string().nullable(),
+    created: z.boolean(),
+  }),
+  /** A WeCom contact ended: the customer deleted the member (流失, `customer`) or the member the customer. */
+  'messaging.contact.lost': z.object({
+    customerId: z.string(),
+    staffId: z.string().nullable(),
+    wecomUserId: z.string(),
+    by: z.enum(['customer', 'staff']),
+  }),
   /** Order lifecycle (orders domain): every transition of the state machine, once, after its commit. */
   'orders.order.placed': z.object({ orderId: z.string(), customerId: z.string(), total: z.number().int() }),
   'orders.order.paid': z.object({

@@ -9,6 +9,7 @@ export * from './customers.routes';
 export * from './data-jobs';
 export * from './events';
 export * from './messaging-owned';
+export * from './messaging-wecom';
 export * from './orders';
 export * from './permissions';
 export * from './routes';
@@ -28,6 +29,7 @@ import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
 import { dataJobRoutes } from './data-jobs';
 import { ownedChannelRoutes } from './messaging-owned';
+import { wecomSettingsRoutes } from './messaging-wecom';
 import type { RouteDef } from './routes';
 import { adminOrderRoutes, paymentSettingsRoutes, shopOrderRoutes } from './orders';
 import { devRoutes, shopRoutes } from './shop';
@@ -50,6 +52,7 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('shopOrders', shopOrderRoutes),
   ...prefixKeys('paymentSettings', paymentSettingsRoutes),
   ...prefixKeys('ownedChannels', ownedChannelRoutes),
+  ...prefixKeys('wecomSettings', wecomSettingsRoutes),
   ...prefixKeys('shop', shopRoutes),
   ...prefixKeys('dev', devRoutes),
 };

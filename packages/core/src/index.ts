@@ -5,6 +5,7 @@
 import { accessJobs } from './access';
 import { catalogRegistry } from './catalog';
 import { customersRegistry } from './customers';
+import { messagingRegistry } from './messaging';
 import { ordersRegistry } from './orders';
 import { type Config, createRuntime, mergeRegistries, type Registry, type RuntimeOptions } from './platform';
 import { afterStart } from './startup';
@@ -13,6 +14,7 @@ export const registry: Registry = mergeRegistries(
   { jobs: accessJobs },
   customersRegistry,
   catalogRegistry,
+  messagingRegistry,
   ordersRegistry,
 );
 

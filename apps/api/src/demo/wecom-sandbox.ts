@@ -50,6 +50,11 @@ export type DemoWecom = {
   apiBaseUrl: string;
   /** The fixed callback URL of a tenant. */
   callbackUrl(tenantId: string): string;
+  /**
+   * Points a tenant's WeCom settings at the sandbox served at `baseUrl` (where this API listens) and
+   * the demo corp's callbacks at that tenant's /webhooks/wecom/<tenant id> there.
+   */
+  configureTenant(tenantId: string, baseUrl: string): Promise<void>;
 };
 
 const wired = new WeakMap<FastifyInstance, DemoWecom>();
@@ -99,6 +104,22 @@ export async function wireDemoWecom(app: FastifyInstance, rt: Runtime): Promise<
   wecomSimulationRoutes(app, { path: WECOM_SANDBOX_PATH, sandbox, corpId: DEMO_CORP_ID });
   wecomScanPage(app, { path: WECOM_SANDBOX_PATH, publicUrl: base, sandbox, corpId: DEMO_CORP_ID });
 
+  const configureTenant = async (tenantId: string, baseUrl: string) => {
+    const ctx = rt.ctx({ tenantId, actor: { kind: 'system', name: 'demo' } });
+    const apiBaseUrl = `${baseUrl}${WECOM_SANDBOX_PATH}`;
+    await messaging.saveSandboxWecomSettings(ctx, {
+      corpId: DEMO_CORP_ID,
+      agentId: DEMO_AGENT_ID,
+      secret,
+      token,
+      encodingAesKey,
+      apiBaseUrl,
+    });
+    sandbox.configureCallback(DEMO_CORP_ID, { url: `${baseUrl}/webhooks/wecom/${tenantId}` });
+  };
+  // The demo tenant's settings point at the sandbox (its keys are new at every start).
+  if (demo) await configureTenant(demo.id, base);
+
   const out: DemoWecom = {
     sandbox,
     corpId: DEMO_CORP_ID,
@@ -108,6 +129,7 @@ export async function wireDemoWecom(app: FastifyInstance, rt: Runtime): Promise<
     encodingAesKey,
     apiBaseUrl: `${base}${WECOM_SANDBOX_PATH}`,
     callbackUrl,
+    configureTenant,
   };
   wired.set(app, out);
   return out;

@@ -70,3 +70,10 @@ export type {
   SbxWelcomeSent as SandboxWelcomeSent,
 } from './wecom/sandbox/sandbox-model';
 export * from './owned';
+export * from './wecom-channel';
+
+import type { Registry } from '../platform';
+import { wecomChannelJobs } from './wecom-channel';
+
+/** messaging's jobs (the WeCom delivery processor). */
+export const messagingRegistry: Partial<Registry> = { jobs: wecomChannelJobs };

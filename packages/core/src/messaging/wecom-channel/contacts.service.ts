@@ -1,0 +1,87 @@
+/**
+ * Contact events (外部联系人变更) applied through the customers domain's public interface: an add
+ * resolves the customer by the `wecom_external` identity (namespace = corp id) and makes the member
+ * an owner; a deletion ends the relationship, and a customer deleting the member (流失) notifies them.
+ * Everything runs in the caller's transaction and is idempotent (a repeat finds the same customer and
+ * owner). Emits `messaging.contact.added` and `messaging.contact.lost`.
+ */
+import { notifyStaff } from '../../access';
+import { addOwner, getCustomer, removeOwner, resolveCustomer } from '../../customers';
+import { AppError, type Ctx } from '../../platform';
+import type { ExternalContact } from '../wecom/contacts.endpoints';
+import type { WecomEvent } from '../wecom/events';
+import { staffForWecomUser } from './staff-link';
+
+export type ContactEvent = Extract<WecomEvent, { kind: 'contact' }>;
+
+const GENDER = { 1: 'male', 2: 'female' } as const;
+
+/** Finds or creates the customer behind a WeCom external contact, filling what WeCom told us about them. */
+async function customerOf(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null) {
+  const state = e.state ?? null;
+  return resolveCustomer(ctx, {
+    identities: [
+      { kind: 'wecom_external', namespace: e.corpId, value: e.externalUserId, verified: true },
+      ...(contact?.unionid ? [{ kind: 'unionid' as const, value: contact.unionid, verified: true }] : []),
+    ],
+    attributes: contact
+      ? {
+          nickname: contact.name || null,
+          avatarUrl: contact.avatar || null,
+          gender: GENDER[contact.gender as 1 | 2] ?? 'unknown',
+        }
+      : undefined,
+    source: state ?? 'wecom',
+    touch: { channel: 'wecom', ...(state ? { campaignId: state } : {}), at: ctx.clock.now().toISOString() },
+  });
+}
+
+export async function contactAdded(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null) {
+  const { customerId, created } = await customerOf(ctx, e, contact);
+  const staff = await staffForWecomUser(ctx, e.userId);
+  if (staff) await addOwner(ctx, customerId, { staffId: staff.id, primary: false });
+  await ctx.emit('messaging.contact.added', {
+    customerId,
+    staffId: staff?.id ?? null,
+    wecomUserId: e.userId,
+    state: e.state ?? null,
+    created,
+  });
+  return `${created ? 'created' : 'matched'} ${customerId}; owner ${staff?.id ?? `none (no staff for ${e.userId})`}`;
+}
+
+export async function contactEdited(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null) {
+  const { customerId } = await customerOf(ctx, { ...e, state: undefined }, contact);
+  return `updated ${customerId}`;
+}
+
+async function removeIfOwner(ctx: Ctx, customerId: string, staffId: string) {
+  try {
+    await removeOwner(ctx, customerId, staffId);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) return false;
+    throw err;
+  }
+}
+
+/** del_follow_user (by the customer: 流失) or del_external_contact (by the member). */
+export async function contactEnded(ctx: Ctx, e: ContactEvent, by: 'customer' | 'staff') {
+  const { customerId } = await customerOf(ctx, { ...e, state: undefined }, null);
+  const staff = await staffForWecomUser(ctx, e.userId);
+  const removed = staff ? await removeIfOwner(ctx, customerId, staff.id) : false;
+  if (e.source === 'DELETE_BY_TRANSFER') return `transferred away from ${e.userId} (${customerId})`;
+  await ctx.emit('messaging.contact.lost', { customerId, staffId: staff?.id ?? null, wecomUserId: e.userId, by });
+  if (by === 'customer' && staff) {
+    const c = await getCustomer(ctx, customerId);
+    const who = c.name ?? c.nickname ?? customerId;
+    await notifyStaff(ctx, {
+      staffId: staff.id,
+      kind: 'wecom.contact_lost',
+      title: `客户流失：${who} 删除了你的企业微信`,
+      body: 'The customer deleted you on WeCom. 可在客户详情中查看并跟进。',
+      link: `/customers/${customerId}`,
+    });
+  }
+  return `${by === 'customer' ? 'lost' : 'deleted by staff'} ${customerId}; owner ${removed ? 'removed' : 'was not an owner'}`;
+}

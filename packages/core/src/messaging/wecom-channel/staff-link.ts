@@ -1,0 +1,16 @@
+/**
+ * Which Siyu staff member a WeCom member (userid) is: the active staff member whose login email's
+ * local part is the userid (case-insensitive) — the demo's convention, and the common one when a
+ * company's WeCom userids are its email names. Null when nobody matches (the relationship is then
+ * recorded without an owner). An explicit link table is a later slice.
+ */
+import { listStaff } from '../../access';
+import type { Ctx } from '../../platform';
+
+export async function staffForWecomUser(ctx: Ctx, userid: string): Promise<{ id: string; name: string } | null> {
+  if (!userid) return null;
+  const want = userid.toLowerCase();
+  const { items } = await listStaff(ctx, { q: userid, status: 'active', limit: 50 });
+  const s = items.find((x) => x.email.split('@')[0]?.toLowerCase() === want);
+  return s ? { id: s.id, name: s.name } : null;
+}
