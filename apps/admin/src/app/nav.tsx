@@ -18,6 +18,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   WalletOutlined,
+  WechatWorkOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -56,6 +57,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/channels', label: 'channels.nav', icon: <MessageOutlined />, permission: 'settings.read' },
+  { path: '/wecom-settings', label: 'wecomSettings.nav', icon: <WechatWorkOutlined />, permission: 'settings.read' },
   { path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.read' },
   { path: '/audit', label: 'nav.audit', icon: <FileSearchOutlined />, permission: 'audit.read' },
 ];

@@ -38,6 +38,7 @@ const StaffPage = page(() => import('../features/staff/staff-page'), 'StaffPage'
 const RolesPage = page(() => import('../features/roles/roles-page'), 'RolesPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
 const ChannelsPage = page(() => import('../features/channels/channels-page'), 'ChannelsPage');
+const WecomSettingsPage = page(() => import('../features/wecom-settings/wecom-settings-page'), 'WecomSettingsPage');
 const SettingsPage = page(() => import('../features/settings/settings-page'), 'SettingsPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
 
@@ -95,6 +96,7 @@ export const router = createBrowserRouter(
             { path: 'roles', element: guarded('roles.read', <RolesPage />) },
             { path: 'org', element: guarded('org.read', <OrgPage />) },
             { path: 'channels', element: guarded('settings.read', <ChannelsPage />) },
+            { path: 'wecom-settings', element: guarded('settings.read', <WecomSettingsPage />) },
             { path: 'settings', element: guarded('settings.read', <SettingsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -2,6 +2,7 @@ import { catalogAreaEn, catalogErrorsEn } from '../features/catalog/i18n.area';
 import { customerAreaEn, customerErrorsEn } from '../features/customers/i18n.area';
 import { ordersAreaEn, ordersErrorsEn } from '../features/orders/i18n.area';
 import { channelsAreaEn } from '../features/channels/i18n.area';
+import { wecomSettingsAreaEn, wecomSettingsErrorsEn } from '../features/wecom-settings/i18n.area';
 import { paymentSettingsAreaEn, paymentSettingsErrorsEn } from '../features/payment-settings/i18n.area';
 import type { Translation } from './zh-CN';
 export const en: Translation = {
@@ -286,6 +287,7 @@ export const en: Translation = {
     ...catalogErrorsEn,
     ...ordersErrorsEn,
     ...paymentSettingsErrorsEn,
+    ...wecomSettingsErrorsEn,
     NETWORK_ERROR: 'Network error; please try again',
     UNAUTHORIZED: '{{message}}',
     FORBIDDEN: '{{message}}',
@@ -311,6 +313,7 @@ export const en: Translation = {
   ...ordersAreaEn,
   ...paymentSettingsAreaEn,
   ...channelsAreaEn,
+  ...wecomSettingsAreaEn,
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'The page does not exist or has moved.',

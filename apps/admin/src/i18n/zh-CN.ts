@@ -3,6 +3,7 @@ import { catalogAreaZh, catalogErrorsZh } from '../features/catalog/i18n.area';
 import { customerAreaZh, customerErrorsZh } from '../features/customers/i18n.area';
 import { ordersAreaZh, ordersErrorsZh } from '../features/orders/i18n.area';
 import { channelsAreaZh } from '../features/channels/i18n.area';
+import { wecomSettingsAreaZh, wecomSettingsErrorsZh } from '../features/wecom-settings/i18n.area';
 import { paymentSettingsAreaZh, paymentSettingsErrorsZh } from '../features/payment-settings/i18n.area';
 
 /** Simplified Chinese, the default language. `en.ts` must have the same keys. */
@@ -266,6 +267,7 @@ export const zhCN = {
     ...catalogErrorsZh,
     ...ordersErrorsZh,
     ...paymentSettingsErrorsZh,
+    ...wecomSettingsErrorsZh,
     NETWORK_ERROR: '网络连接失败，请稍后重试',
     UNAUTHORIZED: '请先登录',
     FORBIDDEN: '你没有执行此操作的权限',
@@ -290,6 +292,7 @@ export const zhCN = {
   ...ordersAreaZh,
   ...paymentSettingsAreaZh,
   ...channelsAreaZh,
+  ...wecomSettingsAreaZh,
   pages: {
     notFound: '页面不存在',
     notFoundHint: '你访问的页面不存在或已被移动。',

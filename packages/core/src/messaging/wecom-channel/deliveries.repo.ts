@@ -19,14 +19,6 @@ export async function findDelivery(db: Db, tenantId: string, id: string, opts: {
   return row ?? null;
 }
 
-export const findDeliveryByIdentity = async (db: Db, tenantId: string, identity: string) =>
-  (
-    await db
-      .select()
-      .from(wecomDeliveries)
-      .where(and(eq(wecomDeliveries.tenantId, tenantId), eq(wecomDeliveries.identity, identity)))
-  )[0] ?? null;
-
 /** Records the outcome of one processing attempt. */
 export async function finishDelivery(
   db: Db,
