@@ -18,6 +18,8 @@ export const ORDER_LIMITS = {
   paymentMinutesMax: 1440,
   /** Notifications are not guaranteed: an attempt still pending this long is queried by the reconcile job. */
   reconcileAfterMinutes: 2,
+  /** An automatic refund still pending or processing this long is asked again by the refund job's sweep. */
+  refundSweepAfterMinutes: 5,
   /** Province overrides in the express fee rules. */
   provinceRules: 40,
   remarkChars: 200,

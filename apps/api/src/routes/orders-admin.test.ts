@@ -1,38 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dayIn } from '@siyu/core/platform';
-import { loginAs } from '../testing';
-import { ADDRESS, clientKey, shop, shopperOf } from './orders.fixtures';
+import { ADDRESS, shop, shopperOf } from './orders.fixtures';
+import { payWithFake, place, staffWithRole } from './orders-flow.fixtures';
 import { expectError, ok } from './tags.fixtures';
-
-type Shop = Awaited<ReturnType<typeof shop>>;
-type Agent = Shop['shopper'];
-
-async function place(s: Shop, shopper: Agent, quantity: number, delivery: 'express' | 'pickup' = 'pickup') {
-  s.clock.advance(1000); // ids sort by time: one order a second keeps the expected order
-  if (delivery === 'express' && !ok(await shopper.get(`${s.base}/addresses`)).items.length)
-    ok(await shopper.post(`${s.base}/addresses`, ADDRESS), 201);
-  return ok(
-    await shopper.post(`${s.base}/orders`, {
-      buyNow: { skuId: s.americanoSku, quantity },
-      delivery,
-      ...(delivery === 'pickup' ? { storeId: s.store.id } : {}),
-      clientKey: clientKey(),
-    }),
-    201,
-  );
-}
-async function payWithFake(s: Shop, shopper: Agent, orderId: string, channel = 'wechat_jsapi') {
-  const pay = ok(await shopper.post(`${s.base}/orders/${orderId}/pay`, { channel }));
-  const n = s.fake.pay(pay.outTradeNo);
-  const res = await s.app.inject({
-    method: 'POST',
-    url: `/webhooks/payments/${s.tenant.slug}/fake`,
-    payload: n.body,
-    headers: n.headers,
-  });
-  assert.equal(res.statusCode, 204, res.body);
-}
 
 describe('orders admin API', () => {
   it('changes address and price only before payment, audited with the reason; remarks; ship and deliver', async () => {
@@ -167,20 +138,7 @@ describe('orders admin API', () => {
     const s = await shop();
     const o = await place(s, s.shopper, 1);
     await payWithFake(s, s.shopper, o.id);
-    const roles = ok(await s.agent.get('/api/admin/roles')).items;
-    const analyst = roles.find((r: { key: string }) => r.key === 'analyst').id;
-    const email = `analyst@${s.tenant.slug}.test`;
-    ok(
-      await s.agent.post('/api/admin/staff', {
-        name: '分析',
-        email,
-        roleIds: [analyst],
-        mode: 'password',
-        password: 'analyst-pass-1',
-      }),
-      201,
-    );
-    const reader = await loginAs(s.app, email, 'analyst-pass-1');
+    const reader = await staffWithRole(s, 'analyst');
     ok(await reader.get(`/api/admin/orders/${o.id}`));
     ok(await reader.get('/api/admin/orders'));
     expectError(
@@ -189,6 +147,7 @@ describe('orders admin API', () => {
       'FORBIDDEN',
     );
     expectError(await reader.post(`/api/admin/orders/${o.id}/remarks`, { text: 'x' }), 403, 'FORBIDDEN');
+    const roles = ok(await s.agent.get('/api/admin/roles')).items;
     const service = roles.find((r: { key: string }) => r.key === 'service');
     assert.ok(service.permissions.includes('orders.manage') && !service.permissions.includes('orders.ship'));
   });

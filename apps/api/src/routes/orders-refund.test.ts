@@ -89,6 +89,26 @@ describe('refunds of payments for closed orders', () => {
     assert.equal(audit.length, 1);
   });
 
+  it('refunds the second of two payments for one order (a double payment)', async () => {
+    const s = await shop();
+    const o = await place(s, s.shopper, 1);
+    const wechat = ok(await s.shopper.post(`${s.base}/orders/${o.id}/pay`, { channel: 'wechat_jsapi' }));
+    const alipay = ok(await s.shopper.post(`${s.base}/orders/${o.id}/pay`, { channel: 'alipay_wap' }));
+    assert.notEqual(wechat.outTradeNo, alipay.outTradeNo);
+    assert.equal((await notify(s, s.fake.pay(wechat.outTradeNo))).statusCode, 204);
+    assert.equal((await notify(s, s.fake.pay(alipay.outTradeNo))).statusCode, 204);
+    await s.rt.drain({ tenantId: s.tenant.tenantId });
+    const detail = ok(await s.agent.get(`/api/admin/orders/${o.id}`));
+    assert.equal(detail.status, 'paid');
+    const byTrade = new Map(
+      detail.payments.map((p: { outTradeNo: string; refund: { status: string } | null }) => [p.outTradeNo, p.refund]),
+    );
+    assert.equal(byTrade.get(wechat.outTradeNo), null, 'the payment that paid the order stays');
+    assert.equal((byTrade.get(alipay.outTradeNo) as { status: string }).status, 'succeeded');
+    assert.deepEqual([...(s.fake.payments.get(alipay.outTradeNo)?.refunds.values() ?? [])], [o.total]);
+    assert.equal(s.fake.payments.get(wechat.outTradeNo)?.refunds.size, 0);
+  });
+
   it("never touches another tenant's payments", async () => {
     const a = await shop();
     const b = await shop();

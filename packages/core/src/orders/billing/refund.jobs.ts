@@ -1,3 +1,4 @@
+import { ORDER_LIMITS } from '@siyu/contracts';
 import type { JobDef } from '../../platform';
 import { MINUTE } from '../../platform';
 import { refundsDue } from './payments.repo';
@@ -5,8 +6,6 @@ import { REFUND_JOB, refundPayment } from './refund.service';
 
 /** Refunds re-asked per sweep (a batch size, not a business limit). */
 const BATCH = 100;
-/** A refund untouched this long is asked again by the sweep (a lost job, a notification that never came). */
-const SWEEP_AFTER_MINUTES = 5;
 
 /**
  * `orders.refund-payment`: gives back money that arrived for a closed or cancelled order. Queued with
@@ -24,7 +23,7 @@ export const refundJobs: Record<string, JobDef> = {
         return;
       }
       const only = typeof data.tenantId === 'string' ? data.tenantId : undefined;
-      const before = new Date(clock.now().getTime() - SWEEP_AFTER_MINUTES * MINUTE);
+      const before = new Date(clock.now().getTime() - ORDER_LIMITS.refundSweepAfterMinutes * MINUTE);
       for (const r of await refundsDue(db, before, BATCH, only))
         await refundPayment(ctxFor(r.tenantId), r.id).catch((err) =>
           log.warn({ err, paymentId: r.id }, 'could not refund a payment; asked again at the next sweep'),
