@@ -188,6 +188,42 @@ describe('WeCom callbacks (/webhooks/wecom/:tenantId)', () => {
     assert.equal(n.link, `/customers/${customerId}`);
   });
 
+  it('an edit refreshes the customer, a member deleting the customer ends the relationship without an alert, a tag change is recorded', async () => {
+    const o = await wecomTenant();
+    const scan = await demo.sandbox.simulate.scan(demo.corpId, o.way.config_id, { name: '被删顾客' });
+    const customerId = customerIdIn((await deliveries(o))[0]!.outcome);
+    await demo.sandbox.simulate.staffEditsCustomer(demo.corpId, scan.userid, scan.externalUserid, { remark: '老客' });
+    await demo.sandbox.simulate.adminChangesTag(demo.corpId, {
+      create: { groupName: '兴趣', name: `手冲${randomBytes(2).toString('hex')}` },
+    });
+    await demo.sandbox.simulate.staffDeletesCustomer(demo.corpId, scan.userid, scan.externalUserid);
+    await o.rt.drain({ tenantId: o.tenant.tenantId });
+    const rows = await deliveries(o);
+    const by = (c: string) => rows.find((r) => r.change_type === c);
+    assert.deepEqual(
+      rows.map((r) => r.status),
+      rows.map(() => 'processed'),
+      JSON.stringify(rows),
+    );
+    assert.match(by('edit_external_contact')!.outcome, new RegExp(`updated ${customerId}`));
+    assert.match(by('create')!.outcome, /recorded/);
+    assert.match(by('del_external_contact')!.outcome, /deleted by staff/);
+    const customer = ok(await o.agent.get(`/api/admin/customers/${customerId}`));
+    assert.deepEqual(customer.owners, []);
+    const lost = rowsOf<{ payload: { by: string } }>(
+      await o.rt.db.execute(
+        sql`select payload from outbox where tenant_id = ${o.tenant.tenantId} and name = 'messaging.contact.lost'`,
+      ),
+    );
+    assert.deepEqual(
+      lost.map((e) => e.payload.by),
+      ['staff'],
+    );
+    const staff = await loginAs(o.app, o.staffEmail, TEST_PASSWORD);
+    const inbox = ok(await staff.get('/api/admin/notifications'));
+    assert.equal(inbox.items.filter((x: { kind: string }) => x.kind === 'wecom.contact_lost').length, 0);
+  });
+
   it('refuses a bad signature or ciphertext and another tenant’s keys, storing nothing', async () => {
     const a = await wecomTenant();
     const b = await ownerOfNewTenant();
