@@ -224,6 +224,21 @@ describe('WeCom callbacks (/webhooks/wecom/:tenantId)', () => {
     assert.equal(inbox.items.filter((x: { kind: string }) => x.kind === 'wecom.contact_lost').length, 0);
   });
 
+  it('marks a delivery it cannot process as failed, with the error, and changes nothing', async () => {
+    const o = await wecomTenant();
+    const enc = messaging.encryptCallback(o.keys, addEvent(demo.corpId, ''), {
+      format: 'xml',
+      timestamp: '1700000002',
+    });
+    assert.equal((await post(o, o.tenant.tenantId, enc)).statusCode, 200, 'acknowledged: it is stored');
+    await o.rt.drain({ tenantId: o.tenant.tenantId });
+    const [row] = await deliveries(o);
+    assert.equal(row?.status, 'failed');
+    assert.match(row!.error, /without ExternalUserID/);
+    const customers = ok(await o.agent.get('/api/admin/customers'));
+    assert.equal(customers.items.length, 0, 'no customer without an identity');
+  });
+
   it('refuses a bad signature or ciphertext and another tenant’s keys, storing nothing', async () => {
     const a = await wecomTenant();
     const b = await ownerOfNewTenant();

@@ -29,6 +29,8 @@ async function contactDetails(ctx: Ctx, e: WecomEvent): Promise<ExternalContact 
 }
 
 async function applyContact(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null): Promise<string> {
+  // Without both ids there is nobody to resolve: refuse rather than make a customer with no identity.
+  if (!e.externalUserId || !e.userId) throw new Error(`${e.changeType} without ExternalUserID or UserID`);
   switch (e.changeType) {
     case 'add_external_contact':
     case 'add_half_external_contact':
