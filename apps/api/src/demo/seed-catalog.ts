@@ -83,7 +83,6 @@ export async function seedDemoCatalog(rt: Runtime, slug: string) {
         imageIds: [pictures[c]!],
         specs,
         skus,
-        salesCount: int(0, 50) * (15 - i),
         createdAt: new Date(now - (c * 15 + i) * DAY),
         stock: stores.map((s) => ({ locationId: s.id, quantities: skus.map(() => (low ? int(0, 4) : int(8, 80))) })),
       };
