@@ -25,6 +25,8 @@ const opts = { publicUrl: PUBLIC };
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Aliyun's template syntax
 const CODE_TEXT = '您的验证码为${code}，5分钟内有效。';
 // biome-ignore lint/suspicious/noTemplateCurlyInString: our variable syntax
+const HTML_BODY = '<p>Hi ${name}</p>';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: our variable syntax
 const NEWS = { subject: '${name}，新品上市', text: '你好 ${name}' };
 const sandbox = createSmsSandbox({
   clock,
@@ -181,13 +183,12 @@ describe('sendOwned', () => {
     const c = await createCustomer(t.ctx, { name: 'x', email: to });
     const row = await sendOwned(
       t.ctx,
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: our variable syntax
       {
         channel: 'email',
         customerId: c.id,
         subject: 'Hi',
         text: 'Hi',
-        html: '<p>Hi ${name}</p>',
+        html: HTML_BODY,
         variables: { name: '<b>x</b>' },
       },
       opts,

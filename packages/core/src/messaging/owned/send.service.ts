@@ -18,8 +18,8 @@ export type OwnedSendInput =
   | (Common & { channel: 'sms'; templateKey: string })
   | (Common & { channel: 'email'; subject: string; text: string; html?: string });
 
-export const fillVariables = (text: string, vars: Record<string, string>, escape = (v: string) => v) =>
-  text.replace(/\$\{(\w+)\}/g, (_, k: string) => escape(vars[k] ?? ''));
+export const fillVariables = (text: string, vars: Record<string, string>, encode = (v: string) => v) =>
+  text.replace(/\$\{(\w+)\}/g, (_, k: string) => encode(vars[k] ?? ''));
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Variables go into an HTML body as text, never as markup. */
