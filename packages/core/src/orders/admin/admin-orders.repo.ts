@@ -20,16 +20,15 @@ export type AdminFilter = {
 
 /** A page of orders, newest first, with their line count and first title (one statement). */
 export async function adminOrderRows(db: Db, t: string, f: AdminFilter) {
+  // Per order of the page (lateral), not grouped over every line of the tenant first.
   const lineStats = db
     .select({
-      orderId: orderLines.orderId,
       itemCount: sql<number>`sum(${orderLines.quantity})::int`.as('item_count'),
       shippedCount: sql<number>`sum(${orderLines.shippedQuantity})::int`.as('shipped_count'),
       firstTitle: sql<string>`min(${orderLines.title})`.as('first_title'),
     })
     .from(orderLines)
-    .where(eq(orderLines.tenantId, t))
-    .groupBy(orderLines.orderId)
+    .where(and(eq(orderLines.tenantId, orders.tenantId), eq(orderLines.orderId, orders.id)))
     .as('ls');
   return db
     .select({
@@ -39,7 +38,7 @@ export async function adminOrderRows(db: Db, t: string, f: AdminFilter) {
       firstTitle: lineStats.firstTitle,
     })
     .from(orders)
-    .leftJoin(lineStats, eq(lineStats.orderId, orders.id))
+    .leftJoinLateral(lineStats, sql`true`)
     .where(
       and(
         eq(orders.tenantId, t),
