@@ -8,13 +8,11 @@ describe('demo catalog', () => {
     const { rt, agent, tenant } = await ownerOfNewTenant();
     for (const name of ['静安寺店', '徐汇滨江店', '陆家嘴店'])
       assert.equal((await agent.post('/api/admin/org-units', { kind: 'store', name })).statusCode, 201);
-    const started = Date.now();
     const loaded = await seedDemoCatalog(rt, tenant.slug);
     assert.deepEqual(
       { ...loaded, stockRows: loaded!.stockRows > 1000 },
       { categories: 10, products: 150, skus: 345, stockRows: true },
     );
-    assert.ok(Date.now() - started < 30_000, `took ${Date.now() - started} ms`);
     assert.equal(await seedDemoCatalog(rt, tenant.slug), null, 'a second run adds nothing');
 
     const cats = (await agent.get('/api/admin/catalog/categories')).data.items;
