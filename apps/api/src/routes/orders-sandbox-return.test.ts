@@ -93,10 +93,9 @@ describe('the sandbox cashiers and refunds', () => {
       p = ok(await s.agent.get(`/api/admin/orders/${order.id}`)).payments[0];
     }
     // Finishing it again (the sandbox's manual route) only repeats the notification: nothing changes.
-    const finish = await fetch(
-      `${baseUrl}${SANDBOX_PATH}/cashier/refund-complete?out_refund_no=${p.refund.refundNo}`,
-      { method: 'POST' },
-    );
+    const finish = await fetch(`${baseUrl}${SANDBOX_PATH}/cashier/refund-complete?out_refund_no=${p.refund.refundNo}`, {
+      method: 'POST',
+    });
     const finished = (await finish.json()) as { notified: { status: number } };
     assert.equal(finished.notified.status, 204, JSON.stringify(finished));
     p = ok(await s.agent.get(`/api/admin/orders/${order.id}`)).payments[0];
