@@ -49,7 +49,8 @@ describe('partial shipments', () => {
     const listed = ok(await s.agent.get(`/api/admin/orders?orderNo=${o.id}`)).items[0];
     assert.deepEqual([listed.status, listed.fulfilment], ['paid', 'partial']);
 
-    // Everything left, without naming lines.
+    // Everything left, without naming lines — a minute later (parcels are listed oldest first).
+    s.clock.advance(60_000);
     const last = ok(await ship({ carrier: '中通', trackingNo: 'ZT2002' }));
     assert.deepEqual(
       [last.status, last.fulfilment, last.carrier, last.trackingNo],
