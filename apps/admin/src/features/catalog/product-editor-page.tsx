@@ -4,49 +4,25 @@ import {
   type CatalogImage,
   catalogProductRoutes,
   type Product,
-  ProductInput,
   type ProductStatus,
 } from '@siyu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Radio,
-  Select,
-  Skeleton,
-  Space,
-  Tooltip,
-  TreeSelect,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Popconfirm, Skeleton, Space, Tooltip } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useSaveShortcut, useUnsavedGuard } from './editor-guards';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { call, isApiError } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { PageHeader } from '../../app/page-header';
 import { LoadError } from '../../app/pages';
-import { blankToNull, zodRule } from '../../app/validation';
-import {
-  buildCategoryTree,
-  catalogKeys,
-  categoryTreeOptions,
-  useCategories,
-  useInvalidateCatalog,
-  useProduct,
-  useProductTags,
-} from './catalog-api';
+import { blankToNull } from '../../app/validation';
+import { catalogKeys, useCategories, useInvalidateCatalog, useProduct } from './catalog-api';
 import { DescriptionField } from './description-field';
-import { PRODUCT_STATUSES } from './format';
 import { ImagesField } from './images-field';
 import { StatusTag } from './product-columns';
+import { ProductBasicsCard } from './product-basics-card';
 import { SkuMatrix } from './sku-matrix';
 import {
   cleanSpecs,
@@ -74,8 +50,6 @@ type Values = {
   skus: SkuRow[];
 };
 
-const shape = ProductInput.shape;
-
 /** /catalog/products/new and /catalog/products/:id: loads what the form needs, then shows it. */
 export function ProductEditorPage() {
   const { id } = useParams();
@@ -97,8 +71,6 @@ function ProductForm({ product }: { product?: Product }) {
   const showError = useShowError();
   const invalidate = useInvalidateCatalog();
   const [form] = Form.useForm<Values>();
-  const categories = useCategories();
-  const tags = useProductTags();
   const readOnly = !can('catalog.manage');
   const [urls, setUrls] = useState(() => new Map((product?.images ?? []).map((i) => [i.id, i.url])));
   const lastSpecs = useRef<SpecRow[]>(product?.specs ?? []);
@@ -109,7 +81,6 @@ function ProductForm({ product }: { product?: Product }) {
   const specs = useMemo(() => cleanSpecs(specsRaw), [specsRaw]);
   const combos = comboCount(specs);
   const tooMany = combos > CATALOG_LIMITS.skusPerProduct;
-  const tree = useMemo(() => categoryTreeOptions(buildCategoryTree(categories.data?.items ?? [])), [categories.data]);
 
   const initialValues: Values = product
     ? {
@@ -260,85 +231,7 @@ function ProductForm({ product }: { product?: Product }) {
         onFinishFailed={() => void message.error(t('catalog.editor.notSaved'))}
       >
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Card title={t('catalog.editor.basics')}>
-            <div
-              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: '0 16px' }}
-            >
-              <Form.Item name="title" label={t('catalog.editor.title')} required rules={[zodRule(shape.title, t)]}>
-                <Input autoFocus={!product} maxLength={60} showCount />
-              </Form.Item>
-              <Form.Item
-                name="subtitle"
-                label={t('catalog.editor.subtitle')}
-                rules={[zodRule(shape.subtitle, t, { optional: true })]}
-              >
-                <Input maxLength={120} showCount />
-              </Form.Item>
-              <Form.Item
-                name="categoryId"
-                label={t('catalog.editor.category')}
-                required
-                rules={[{ required: true, message: t('validation.required') }]}
-              >
-                <TreeSelect
-                  treeDefaultExpandAll
-                  showSearch={{ treeNodeFilterProp: 'title' }}
-                  placeholder={t('catalog.editor.categoryPick')}
-                  treeData={tree}
-                  notFoundContent={
-                    <span>
-                      {t('catalog.editor.noCategories')}
-                      <Link to="/catalog/categories">{t('catalog.editor.goCategories')}</Link>
-                    </span>
-                  }
-                />
-              </Form.Item>
-              <Form.Item name="tags" label={t('catalog.editor.tags')} extra={t('catalog.editor.tagsHint')}>
-                <Select
-                  mode="tags"
-                  tokenSeparators={[',', '，']}
-                  maxCount={CATALOG_LIMITS.tagsPerProduct}
-                  options={(tags.data?.items ?? []).map((x) => ({ value: x.tag, label: x.tag }))}
-                />
-              </Form.Item>
-              <Form.Item
-                name="status"
-                label={t('catalog.editor.status')}
-                extra={t('catalog.editor.statusHelp')}
-                dependencies={[['skus']]}
-                rules={[
-                  ({ getFieldValue }) => ({
-                    validator: async (_r, v: ProductStatus) => {
-                      const rows = (getFieldValue('skus') as SkuRow[] | undefined) ?? [];
-                      if (v === 'on_sale' && !rows.some((r) => r.enabled))
-                        throw new Error(t('catalog.editor.noEnabledSku'));
-                    },
-                  }),
-                ]}
-              >
-                <Radio.Group
-                  optionType="button"
-                  options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`catalog.status.${s}`) }))}
-                />
-              </Form.Item>
-              <div style={{ display: 'flex', gap: 16 }}>
-                <Form.Item
-                  name="sortWeight"
-                  label={t('catalog.editor.sortWeight')}
-                  tooltip={t('catalog.editor.sortWeightHelp')}
-                >
-                  <InputNumber min={0} max={100_000} precision={0} />
-                </Form.Item>
-                <Form.Item
-                  name="lowStockThreshold"
-                  label={t('catalog.editor.lowStockThreshold')}
-                  tooltip={t('catalog.editor.lowStockHelp')}
-                >
-                  <InputNumber min={0} max={100_000} precision={0} />
-                </Form.Item>
-              </div>
-            </div>
-          </Card>
+          <ProductBasicsCard isNew={!product} />
 
           <Card title={t('catalog.editor.images')}>
             <Form.Item
