@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   tags: ['tags.read', 'tags.write'],
   catalog: ['catalog.view', 'catalog.manage', 'catalog.stock'],
   orders: ['orders.view', 'orders.manage', 'orders.ship', 'orders.payments'],
+  channels: ['channels.read', 'channels.write'],
 } as const;
 
 export type PermissionGroup = keyof typeof PERMISSIONS;

@@ -178,6 +178,7 @@ export const en: Translation = {
     tags: 'Tags',
     catalog: 'Products',
     orders: 'Orders',
+    channels: 'Acquisition channels',
   },
   perm: {
     settings: { read: 'View settings', write: 'Change settings' },
@@ -202,6 +203,10 @@ export const en: Translation = {
       manage: 'Manage orders (cancel, change address, adjust price, remarks, settings)',
       ship: 'Ship orders and mark them delivered',
       payments: 'Manage payment settings (WeChat Pay and Alipay merchant keys)',
+    },
+    channels: {
+      read: 'View live codes, group codes, landing pages and groups',
+      write: 'Manage live codes, group codes, landing pages and WeCom sync',
     },
   },
   org: {

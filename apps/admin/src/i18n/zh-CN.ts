@@ -159,6 +159,7 @@ export const zhCN = {
     tags: '标签',
     catalog: '商品',
     orders: '订单',
+    channels: '引流渠道',
   },
   perm: {
     settings: { read: '查看系统设置', write: '修改系统设置' },
@@ -184,6 +185,7 @@ export const zhCN = {
       ship: '发货与确认送达',
       payments: '管理支付设置（微信支付、支付宝商户密钥）',
     },
+    channels: { read: '查看渠道活码、群活码、落地页与客户群', write: '管理渠道活码、群活码、落地页与企微同步' },
   },
   org: {
     title: '组织架构',

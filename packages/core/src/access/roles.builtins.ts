@@ -31,13 +31,15 @@ export const BUILT_IN_ROLES: Record<
       'orders.view',
       'orders.manage',
       'orders.ship',
+      'channels.read',
+      'channels.write',
     ],
     dataScope: 'all',
   },
   sales: {
     name: '销售',
     description: '跟进自己的客户（店员、导购）',
-    permissions: ['org.read', 'customers.read', 'customers.write', 'customers.pii', 'tags.read'],
+    permissions: ['org.read', 'customers.read', 'customers.write', 'customers.pii', 'tags.read', 'channels.read'],
     dataScope: 'self',
   },
   service: {
@@ -71,6 +73,8 @@ export const PERMISSION_ADDED_AT: Partial<Record<Permission, string>> = {
   'orders.manage': '2026-11-22T15:34:21Z',
   'orders.ship': '2026-11-22T15:34:21Z',
   'orders.payments': '2026-11-22T17:27:43Z',
+  'channels.read': '2026-11-22T20:20:00Z',
+  'channels.write': '2026-11-22T20:20:00Z',
 };
 
 /** A store manager: a custom-role template seeded for the demo tenant. */
@@ -91,6 +95,7 @@ export const STORE_MANAGER_TEMPLATE = {
     'catalog.stock',
     'orders.view',
     'orders.ship',
+    'channels.read',
   ] as Permission[],
   dataScope: 'org_units' as DataScope,
 };
