@@ -14,3 +14,23 @@ export async function staffForWecomUser(ctx: Ctx, userid: string): Promise<{ id:
   const s = items.find((x) => x.email.split('@')[0]?.toLowerCase() === want);
   return s ? { id: s.id, name: s.name } : null;
 }
+
+/**
+ * The WeCom userid of each given staff member (same convention, reversed: the login email's local
+ * part). Staff without one are absent from the map. Live codes put these on the contact way's `user`.
+ */
+export async function wecomUserIdsForStaff(ctx: Ctx, staffIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (staffIds.length === 0) return out;
+  const want = new Set(staffIds);
+  let cursor: string | undefined;
+  do {
+    const page = await listStaff(ctx, { status: 'active', limit: 200, cursor });
+    for (const s of page.items) {
+      const local = s.email.split('@')[0];
+      if (want.has(s.id) && local) out.set(s.id, local.toLowerCase());
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && out.size < want.size);
+  return out;
+}
