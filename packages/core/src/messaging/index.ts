@@ -71,6 +71,7 @@ export type {
 } from './wecom/sandbox/sandbox-model';
 export * from './owned';
 export * from './wecom-channel';
+export { groupCodeForWelcome } from './group-codes';
 
 import type { Registry } from '../platform';
 import { wecomChannelJobs } from './wecom-channel';
