@@ -22,5 +22,5 @@ export {
   type Reachability,
   reachabilityOf,
 } from './reachability.service';
-export { type ResolveInput, resolveCustomer } from './resolve.service';
+export { findCustomerByIdentity, type ResolveInput, resolveCustomer } from './resolve.service';
 export { type CustomerRow, filterCondition, getVisibleCustomer, getVisibleCustomers } from './visibility';

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { inTransaction } from '../../platform';
 import { createTestTenant, testRuntime } from '../../testing';
 import { customerIdentities, customers } from './profiles.tables';
-import { resolveCustomer } from './resolve.service';
+import { findCustomerByIdentity, resolveCustomer } from './resolve.service';
 
 const { rt } = await testRuntime();
 
@@ -42,5 +42,18 @@ describe('resolveCustomer', () => {
       .from(customerIdentities)
       .where(eq(customerIdentities.tenantId, t.tenantId));
     assert.ok(held.length === 2 && held.every((h) => h.customerId === results[0]!.customerId));
+  });
+
+  it('findCustomerByIdentity finds the holder and creates nothing for an unknown identity', async () => {
+    const t = await createTestTenant(rt);
+    const wecom = { kind: 'wecom_external' as const, namespace: 'wwcorp', value: `wm_${Date.now()}` };
+    assert.equal(await findCustomerByIdentity(t.ctx, wecom), null);
+    const none = await rt.db.select({ id: customers.id }).from(customers).where(eq(customers.tenantId, t.tenantId));
+    assert.equal(none.length, 0, 'the lookup created nobody');
+    const { customerId } = await inTransaction(t.ctx, (tx) =>
+      resolveCustomer(tx, { identities: [{ ...wecom, verified: true }], source: 'wecom' }),
+    );
+    assert.equal(await findCustomerByIdentity(t.ctx, wecom), customerId);
+    assert.equal(await findCustomerByIdentity(t.ctx, { ...wecom, namespace: 'wwother' }), null, 'namespace matters');
   });
 });

@@ -121,3 +121,14 @@ export async function resolveCustomer(ctx: Ctx, input: ResolveInput) {
   await refreshSearch(ctx.db, t, customerId);
   return { customerId, created, merged };
 }
+
+/**
+ * The customer holding this identity, or null — a lookup only: nothing is created, attached or
+ * merged (a deletion event about someone never seen must not make a customer).
+ */
+export async function findCustomerByIdentity(ctx: Ctx, identity: IdentityIn): Promise<string | null> {
+  const key = normalizeIdentity(identity);
+  if (!key.value) return null;
+  const [found] = await findIdentities(ctx.db, ctx.tenantId, [key]);
+  return found?.customerId ?? null;
+}

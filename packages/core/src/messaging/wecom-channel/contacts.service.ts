@@ -6,7 +6,7 @@
  * owner). Emits `messaging.contact.added` and `messaging.contact.lost`.
  */
 import { notifyStaff } from '../../access';
-import { addOwner, getCustomer, removeOwner, resolveCustomer } from '../../customers';
+import { addOwner, findCustomerByIdentity, getCustomer, removeOwner, resolveCustomer } from '../../customers';
 import { AppError, type Ctx } from '../../platform';
 import type { ExternalContact } from '../wecom/contacts.endpoints';
 import type { WecomEvent } from '../wecom/events';
@@ -67,7 +67,13 @@ async function removeIfOwner(ctx: Ctx, customerId: string, staffId: string) {
 
 /** del_follow_user (by the customer: 流失) or del_external_contact (by the member). */
 export async function contactEnded(ctx: Ctx, e: ContactEvent, by: 'customer' | 'staff') {
-  const { customerId } = await customerOf(ctx, { ...e, state: undefined }, null);
+  // A find-only lookup: the deletion of a contact we never knew creates no customer.
+  const customerId = await findCustomerByIdentity(ctx, {
+    kind: 'wecom_external',
+    namespace: e.corpId,
+    value: e.externalUserId,
+  });
+  if (!customerId) return `unknown contact ${e.externalUserId} (${e.changeType}): no customer, nothing to end`;
   const staff = await staffForWecomUser(ctx, e.userId);
   const removed = staff ? await removeIfOwner(ctx, customerId, staff.id) : false;
   if (e.source === 'DELETE_BY_TRANSFER') return `transferred away from ${e.userId} (${customerId})`;
