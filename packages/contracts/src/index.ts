@@ -8,6 +8,7 @@ export * from './customers';
 export * from './customers.routes';
 export * from './data-jobs';
 export * from './events';
+export * from './messaging-live-codes';
 export * from './messaging-owned';
 export * from './messaging-wecom';
 export * from './orders';
@@ -28,6 +29,7 @@ import { followUpRoutes } from './customer-follow-ups';
 import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
 import { dataJobRoutes } from './data-jobs';
+import { liveCodeRoutes } from './messaging-live-codes';
 import { ownedChannelRoutes } from './messaging-owned';
 import { wecomSettingsRoutes } from './messaging-wecom';
 import type { RouteDef } from './routes';
@@ -53,6 +55,7 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('paymentSettings', paymentSettingsRoutes),
   ...prefixKeys('ownedChannels', ownedChannelRoutes),
   ...prefixKeys('wecomSettings', wecomSettingsRoutes),
+  ...prefixKeys('liveCodes', liveCodeRoutes),
   ...prefixKeys('shop', shopRoutes),
   ...prefixKeys('dev', devRoutes),
 };
