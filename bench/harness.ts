@@ -103,3 +103,30 @@ export function record(area: string, rows: Row[], notes: string[] = []) {
   fs.writeFileSync(file, re.test(old) ? old.replace(re, table) : `${old.trimEnd()}\n\n${table}`);
   console.table(rows);
 }
+
+export type Session = { call<T>(method: string, path: string, body?: unknown): Promise<T> };
+
+/** A cookie session against the server (a shopper's or a staff member's): keeps the cookie and the CSRF token. */
+export function session(url: string): Session {
+  let cookie = '';
+  let csrf = '';
+  const call = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${url}${p}`, {
+      method,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0]!;
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${p} → ${res.status} ${text.slice(0, 300)}`);
+    const data = text ? JSON.parse(text) : null;
+    if (data && typeof data === 'object' && 'csrfToken' in data) csrf = String(data.csrfToken);
+    return data as T;
+  };
+  return { call };
+}

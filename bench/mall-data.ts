@@ -6,7 +6,7 @@ import { startSiyu } from '@siyu/core';
 import * as catalog from '@siyu/core/catalog';
 import { inTransaction, loadConfig } from '@siyu/core/platform';
 import pg from 'pg';
-import { BENCH_SECRET_KEY } from './harness';
+import { BENCH_SECRET_KEY, type Session, session } from './harness';
 
 const DRINKS = ['拿铁', '美式', '摩卡', '卡布奇诺', '澳白', '冷萃', '抹茶拿铁', '乌龙茶', '柠檬茶', '可可'];
 const FLAVOURS = ['燕麦', '桂花', '生椰', '焦糖', '香草', '榛果', '海盐', '黑糖', '柚子', '白桃', '茉莉', '肉桂'];
@@ -83,31 +83,10 @@ export async function loadProducts(url: string, n = 20_000) {
 }
 
 /** A logged-in shopper of the demo shop (SMS code read from the demo SMS sandbox). */
-export type Shopper = {
-  call<T>(method: string, path: string, body?: unknown): Promise<T>;
-};
+export type Shopper = Session;
 
 export async function shopper(url: string, phone: string): Promise<Shopper> {
-  let cookie = '';
-  let csrf = '';
-  const call = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${url}${p}`, {
-      method,
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(csrf ? { 'x-csrf-token': csrf } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) cookie = setCookie.split(';')[0]!;
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${p} → ${res.status} ${text.slice(0, 300)}`);
-    const data = text ? JSON.parse(text) : null;
-    if (data && typeof data === 'object' && 'csrfToken' in data) csrf = String(data.csrfToken);
-    return data as T;
-  };
+  const { call } = session(url);
   const shop = '/api/shop/t/demo';
   await call('POST', `${shop}/auth/sms-code`, { phone });
   const sms = await call<{ items: { code: string }[] }>('GET', `/api/dev/sms?phone=${phone}`);

@@ -120,6 +120,15 @@ export function wecomSimulationRoutes(app: FastifyInstance, { path, sandbox, cor
   app.get<{ Querystring: { corpId?: string } }>(`${path}/state`, { schema: { hide: true } }, (req, reply) =>
     run(reply, () => state(sandbox, req.query.corpId ?? corpId)),
   );
+  // every welcome message received since a time (ms), for the callback bench (state keeps the last 50)
+  app.get<{ Querystring: { corpId?: string; since?: string } }>(
+    `${path}/welcomes`,
+    { schema: { hide: true } },
+    (req) => {
+      const since = Number(req.query.since ?? 0) || 0;
+      return { items: sandbox.corp(req.query.corpId ?? corpId).welcomes.filter((w) => w.sentAt >= since) };
+    },
+  );
   post('scan', bodies.scan, async (b) => {
     const r = await sim.scan(corpOf(b), b.configId, { name: b.name, externalUserid: b.externalUserid });
     return { ...r, delivery: publicDelivery(r.delivery) };
