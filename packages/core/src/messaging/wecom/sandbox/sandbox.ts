@@ -23,6 +23,7 @@ import { groupRoutes } from './sandbox-groups';
 import { messageRoutes } from './sandbox-messages';
 import { ERR, fail, type Reply, type SbxCorp, type SbxStaff } from './sandbox-model';
 import { orgRoutes, settleTransfers } from './sandbox-org';
+import { restoreCorp, snapshotCorp } from './sandbox-persist';
 import { groupSimulations } from './sandbox-simulate-groups';
 import { contactSimulations, SandboxError } from './sandbox-simulate';
 import { tagRoutes } from './sandbox-tags';
@@ -176,6 +177,10 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
     /** Read-only view of a corp's state (the admin page, tests). */
     corp: (corpId: string): Readonly<SbxCorp> => ctx(corpId).corp,
     corpIds: () => [...corps.keys()],
+    /** A corp's state as JSON (demo restarts keep the sandbox; sandbox-persist.ts). */
+    snapshot: (corpId: string) => snapshotCorp(ctx(corpId).corp),
+    /** Puts a snapshot back; false when it could not be read. */
+    restore: (corpId: string, text: string) => restoreCorp(ctx(corpId).corp, text),
     addCorp(input: SandboxCorpInput) {
       corps.set(input.corpId, corpOf(input));
     },
