@@ -44,6 +44,19 @@ export const EVENTS = {
     wecomUserId: z.string(),
     by: z.enum(['customer', 'staff']),
   }),
+  /** A customer (external contact we know) joined a WeCom customer group; groupCodeId when through a group code. */
+  'messaging.group.joined': z.object({
+    groupId: z.string(),
+    customerId: z.string(),
+    joinScene: z.number().int().nullable(),
+    groupCodeId: z.string().nullable(),
+  }),
+  /** A customer left a WeCom customer group (quitScene 0 by themself, 1 removed). */
+  'messaging.group.left': z.object({
+    groupId: z.string(),
+    customerId: z.string(),
+    quitScene: z.number().int().nullable(),
+  }),
   /** Order lifecycle (orders domain): every transition of the state machine, once, after its commit. */
   'orders.order.placed': z.object({ orderId: z.string(), customerId: z.string(), total: z.number().int() }),
   'orders.order.paid': z.object({

@@ -8,6 +8,7 @@ export * from './customers';
 export * from './customers.routes';
 export * from './data-jobs';
 export * from './events';
+export * from './messaging-groups';
 export * from './messaging-live-codes';
 export * from './messaging-owned';
 export * from './messaging-wecom';
@@ -29,6 +30,7 @@ import { followUpRoutes } from './customer-follow-ups';
 import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
 import { dataJobRoutes } from './data-jobs';
+import { groupCodeRoutes, groupRoutes } from './messaging-groups';
 import { liveCodeRoutes } from './messaging-live-codes';
 import { ownedChannelRoutes } from './messaging-owned';
 import { wecomSettingsRoutes } from './messaging-wecom';
@@ -56,6 +58,8 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('ownedChannels', ownedChannelRoutes),
   ...prefixKeys('wecomSettings', wecomSettingsRoutes),
   ...prefixKeys('liveCodes', liveCodeRoutes),
+  ...prefixKeys('groups', groupRoutes),
+  ...prefixKeys('groupCodes', groupCodeRoutes),
   ...prefixKeys('shop', shopRoutes),
   ...prefixKeys('dev', devRoutes),
 };
