@@ -152,7 +152,8 @@ export const OwnedMessage = z.object({
   errorMessage: z.string().nullable(),
   providerMessageId: z.string().nullable(),
   attempts: z.number(),
-  purpose: z.enum(['send', 'test']),
+  /** send: sendOwned; test: a settings page test; code: a shop verification code (masked). */
+  purpose: z.enum(['send', 'test', 'code']),
   createdAt: Timestamp,
   sentAt: Timestamp.nullable(),
 });

@@ -1,5 +1,6 @@
 import { devRoutes, shopRoutes as r } from '@siyu/contracts';
 import * as access from '@siyu/core/access';
+import * as messaging from '@siyu/core/messaging';
 import { listDevSms, type Runtime } from '@siyu/core/platform';
 import type { FastifyInstance } from 'fastify';
 import { clearSessionCookie, SHOP_COOKIE, setSessionCookie } from '../http/cookies';
@@ -7,7 +8,12 @@ import { mount } from '../http/mount';
 
 /** The storefront's account routes. Codes and attempts must count even when a request fails: no wrapping tx. */
 export function shopRoutes(app: FastifyInstance, rt: Runtime) {
-  const deps = { limiter: rt.limiter, sms: rt.sms };
+  // Codes go through the tenant's SMS settings (messaging); access only knows the SmsProvider seam.
+  const sms = messaging.tenantSmsProvider(
+    { mode: rt.config.mode, ctx: (tenantId) => rt.ctx({ tenantId, actor: { kind: 'system', name: 'shop-sms' } }) },
+    rt.sms,
+  );
+  const deps = { limiter: rt.limiter, sms };
   const noTx = { tx: false };
 
   mount(app, rt, r.storefront, async ({ tenant }) => ({

@@ -29,6 +29,13 @@ export { tc3Authorization, tc3Signature } from './tencent-signing';
 export { testEmail, testSms } from './test-send.service';
 export { readUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from './unsubscribe';
 export {
+  sendVerificationCode,
+  tenantSmsProvider,
+  VERIFY_CODE_PARAMS,
+  VERIFY_CODE_TEMPLATE,
+  verifyCodeTemplateProblem,
+} from './verification-sms';
+export {
   checkUnsubscribeLink,
   handleSmsReplies,
   isStopReply,

@@ -50,7 +50,7 @@ export const ownedMessages = pgTable(
     errorMessage: text('error_message'),
     providerMessageId: text('provider_message_id'),
     attempts: integer('attempts').notNull().default(0),
-    purpose: text('purpose', { enum: ['send', 'test'] }).notNull(),
+    purpose: text('purpose', { enum: ['send', 'test', 'code'] }).notNull(),
     idempotencyKey: text('idempotency_key'),
     createdAt: ts('created_at').notNull(),
     createdBy: text('created_by'),

@@ -9,6 +9,7 @@ import { forgetTenantChannels } from './senders';
 import { sealSecret, type SmsConfigJson } from './settings.model';
 import { lockChannelSettings, saveChannelSettings } from './settings.repo';
 import { smsSettingsView } from './settings.view';
+import { VERIFY_CODE_TEMPLATE, verifyCodeTemplateProblem } from './verification-sms';
 
 type Input = z.output<typeof SmsSettingsInput>;
 
@@ -22,6 +23,8 @@ function checkTemplates(input: Input) {
     if (missing) throw invalid(`templates.${i}.params`, `"${missing}" does not appear in the text as \${${missing}}`);
     const extra = [...inText].find((p) => p && !t.params.includes(p));
     if (extra) throw invalid(`templates.${i}.params`, `the text uses \${${extra}}; list it`);
+    const codeProblem = t.key === VERIFY_CODE_TEMPLATE ? verifyCodeTemplateProblem(t) : null;
+    if (codeProblem) throw invalid(`templates.${i}.params`, codeProblem);
     if (input.provider === 'tencent' && !/^\d+$/.test(t.code))
       throw invalid(`templates.${i}.code`, 'a Tencent Cloud TemplateId is digits');
     if (input.provider === 'aliyun' && !/^SMS_\d+$/.test(t.code))
