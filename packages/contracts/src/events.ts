@@ -24,6 +24,17 @@ export const EVENTS = {
     fromStaffId: z.string().nullable(),
     toStaffId: z.string(),
   }),
+  /**
+   * Tags put on or taken off customers (or one staff member's relationship, `staffId`), up to 1,000
+   * changes an event, by `source` (manual, rule, import, behaviour, wecom); `reason` e.g. tag_deleted.
+   */
+  'customers.tags.changed': z.object({
+    source: z.string(),
+    reason: z.string().nullable(),
+    changes: z.array(
+      z.object({ customerId: z.string(), tagId: z.string(), added: z.boolean(), staffId: z.string().optional() }),
+    ),
+  }),
   /** Products created, changed, put on/off sale, deleted, or whose stock changed (cache and search refresh). */
   'catalog.product.changed': z.object({
     productIds: z.array(z.string()),

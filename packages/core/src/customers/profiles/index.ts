@@ -1,7 +1,14 @@
 /** customers/profiles: OneID profiles, identities and merges, owners, consent and privacy, custom fields. */
 export { createCustomField, deleteCustomField, listCustomFields, updateCustomField } from './custom-fields.service';
 export { addOrderStats, addOrderStatsBatch, type OrderStatsDelta } from './order-stats.service';
-export { addOwner, handoverCustomers, removeOwner, transferCustomers } from './owners.service';
+export {
+  addOwner,
+  handoverCustomers,
+  removeOwner,
+  syncWecomOwner,
+  transferCustomers,
+  type WecomOwnerIn,
+} from './owners.service';
 export { eraseCustomer, exportPersonalData, setConsent } from './privacy.service';
 export { profileSubscribers } from './profiles.subscribers';
 export {

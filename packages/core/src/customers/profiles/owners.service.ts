@@ -12,6 +12,7 @@ import {
   ownersOf,
   refreshSearch,
   setPrimaryOwner,
+  updateOwnerRow,
   upsertOwner,
 } from './profiles.repo';
 import { getVisibleCustomer } from './visibility';
@@ -158,4 +159,47 @@ export async function handoverCustomers(ctx: Ctx, input: { fromStaffId: string; 
   if (!from) throw notFound('Staff member', input.fromStaffId);
   const ids = await customerIdsOwnedBy(ctx.db, ctx.tenantId, input.fromStaffId);
   return transferCustomers(ctx, { customerIds: ids, toStaffId: input.toStaffId, reason: input.reason }, 'handover');
+}
+
+export type WecomOwnerIn = {
+  staffId: string;
+  remark: string | null;
+  description: string | null;
+  /** WeCom's add_way as `wecom:<n>` (e.g. wecom:1 scanned a QR code). */
+  addWay: string | null;
+  state: string | null;
+  /** follow_user.createtime. */
+  addedAt: Date;
+};
+
+/**
+ * The follow relation as WeCom has it (customer sync): adds the member as a follower (primary when the
+ * customer has none) or updates the remark, description, add way and state. Idempotent: the same
+ * relation again changes nothing and answers `unchanged`.
+ */
+export async function syncWecomOwner(
+  ctx: Ctx,
+  customerId: string,
+  o: WecomOwnerIn,
+): Promise<'added' | 'updated' | 'unchanged'> {
+  const owners = await ownersOf(ctx.db, ctx.tenantId, customerId);
+  const facts = { remark: o.remark, description: o.description, addWay: o.addWay, state: o.state };
+  const cur = owners.find((x) => x.staffId === o.staffId);
+  if (cur) {
+    const same = (Object.keys(facts) as (keyof typeof facts)[]).every((k) => (cur[k] ?? null) === facts[k]);
+    if (same) return 'unchanged';
+    await updateOwnerRow(ctx.db, ctx.tenantId, customerId, o.staffId, facts);
+    return 'updated';
+  }
+  const s = await assertActiveStaff(ctx, o.staffId, 'staffId');
+  await upsertOwner(ctx.db, { tenantId: ctx.tenantId, customerId, staffId: o.staffId, ...facts, addedAt: o.addedAt });
+  if (!owners.some((x) => x.isPrimary)) await changePrimary(ctx, customerId, o.staffId, 'assign');
+  await refreshSearch(ctx.db, ctx.tenantId, customerId);
+  await ctx.audit({
+    action: 'customer.owner_add',
+    entityType: 'customer',
+    entityId: customerId,
+    summary: `${s.name} follows the customer (WeCom)`,
+  });
+  return 'added';
 }

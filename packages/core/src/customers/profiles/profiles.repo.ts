@@ -127,6 +127,25 @@ export async function upsertOwner(db: Db, row: typeof customerOwners.$inferInser
     : insert.onConflictDoNothing());
 }
 
+/** Sets a follower's WeCom facts (remark, description, add way, state). */
+export const updateOwnerRow = (
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  staffId: string,
+  set: Pick<typeof customerOwners.$inferInsert, 'remark' | 'description' | 'addWay' | 'state'>,
+) =>
+  db
+    .update(customerOwners)
+    .set(set)
+    .where(
+      and(
+        eq(customerOwners.tenantId, tenantId),
+        eq(customerOwners.customerId, customerId),
+        eq(customerOwners.staffId, staffId),
+      ),
+    );
+
 export const deleteOwner = (db: Db, tenantId: string, customerId: string, staffId: string) =>
   db
     .delete(customerOwners)

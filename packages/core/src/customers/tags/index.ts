@@ -32,6 +32,17 @@ export {
   updateTag,
   updateTagGroup,
 } from './tags.service';
+export {
+  addWecomTagsToCustomer,
+  listWecomLinkedTags,
+  removeWecomTag,
+  removeWecomTagGroup,
+  tagIdsOfWecomTags,
+  type WecomTagGroupIn,
+  type WecomTagGroupResult,
+  upsertWecomTagGroup,
+  wecomTagIdsOfTags,
+} from './wecom-tags.service';
 
 /** Jobs and subscribers of this aggregate: rules on every recorded event and every 15 minutes. */
 export const tagsRegistry: Partial<Registry> = { jobs: tagsJobs, subscribers: tagsSubscribers };

@@ -77,7 +77,10 @@ export async function applyTags(ctx: Ctx, target: SQL, change: TagChangeSet, by:
   return { added, removed };
 }
 
-/** One timeline event per change: `tag.added` / `tag.removed` with {tagId, tagName, source, by}. */
+/**
+ * One timeline event per change: `tag.added` / `tag.removed` with {tagId, tagName, source, by}; and
+ * `customers.tags.changed` (1,000 changes an event) for reactions such as WeCom's mark_tag.
+ */
 export async function recordTagHistory(
   ctx: Ctx,
   changes: { added?: TagChange[]; removed?: TagChange[] },
@@ -102,6 +105,14 @@ export async function recordTagHistory(
     ...(changes.added ?? []).map((c) => event('tag.added', c)),
   ];
   if (events.length) await recordEvents(ctx, events);
+  const changed = [
+    ...(changes.removed ?? []).map((c) => ({ ...c, added: false })),
+    ...(changes.added ?? []).map((c) => ({ ...c, added: true })),
+  ].map(({ customerId, tagId, added, staffId }) => ({ customerId, tagId, added, ...(staffId ? { staffId } : {}) }));
+  const batches = [];
+  for (let i = 0; i < changed.length; i += 1000)
+    batches.push({ source: by.source, reason: by.reason ?? null, changes: changed.slice(i, i + 1000) });
+  if (batches.length) await ctx.emitMany('customers.tags.changed', batches);
 }
 
 /** Distinct customers touched by a change. */
