@@ -11,6 +11,7 @@ export * from './events';
 export * from './messaging-groups';
 export * from './messaging-live-codes';
 export * from './messaging-owned';
+export * from './messaging-qr';
 export * from './messaging-wecom';
 export * from './orders';
 export * from './permissions';

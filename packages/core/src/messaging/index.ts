@@ -72,6 +72,7 @@ export type {
 export * from './owned';
 export * from './wecom-channel';
 export { groupCodeForWelcome } from './group-codes';
+export { type QrFile, type QrFileInput, qrCodeFile, readQrContent } from './qr';
 
 import type { Registry } from '../platform';
 import { wecomChannelJobs } from './wecom-channel';
