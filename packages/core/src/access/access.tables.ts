@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -83,6 +94,9 @@ export const orgUnits = pgTable(
     name: text('name').notNull(),
     code: text('code'),
     address: text('address'),
+    /** WGS-84 degrees (what a browser's geolocation answers); the nearest-store landing pages use them. */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     phone: text('phone'),
     createdAt: ts('created_at').notNull(),
   },
