@@ -67,6 +67,9 @@ export const OrgUnit = z.object({
   name: z.string(),
   code: z.string().nullable(),
   address: z.string().nullable(),
+  /** WGS-84 degrees; both or neither (nearest-store landing pages). */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
   phone: z.string().nullable(),
   staffCount: z.number().int(),
 });
@@ -155,6 +158,8 @@ export const OrgUnitInput = z.object({
   name: Name,
   code: z.string().trim().max(40).nullable().optional(),
   address: z.string().trim().max(200).nullable().optional(),
+  latitude: z.number().min(-90).max(90).nullable().optional().describe('WGS-84 degrees, −90…90; with longitude'),
+  longitude: z.number().min(-180).max(180).nullable().optional().describe('WGS-84 degrees, −180…180; with latitude'),
   phone: Phone.nullable().optional(),
 });
 export const SettingsInput = z

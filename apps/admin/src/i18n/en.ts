@@ -222,6 +222,10 @@ export const en: Translation = {
     name: 'Name',
     code: 'Code',
     address: 'Address',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    positionHint:
+      'WGS-84 degrees (GPS, as a phone reports them), both or neither; nearest-store landing pages route visitors by them.',
     phone: 'Phone',
     staffCount: 'Staff',
     createTitle: 'New department/store',

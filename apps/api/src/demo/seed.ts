@@ -6,11 +6,34 @@ import { seedDemoOrders } from './seed-orders';
 
 export const DEMO = { slug: 'demo', email: 'owner@demo.siyu.dev', password: 'siyu-demo' } as const;
 
-const STORES = [
-  { name: '静安寺店', code: 'SH-JA', address: '上海市静安区南京西路1618号', phone: '021-62880101' },
-  { name: '徐汇滨江店', code: 'SH-XH', address: '上海市徐汇区龙腾大道2555号', phone: '021-64260202' },
-  { name: '陆家嘴店', code: 'SH-LJZ', address: '上海市浦东新区陆家嘴环路1000号', phone: '021-58880303' },
+/** Positions in WGS-84 (what a phone's geolocation answers), at the addresses given. */
+export const DEMO_STORES = [
+  {
+    name: '静安寺店',
+    code: 'SH-JA',
+    address: '上海市静安区南京西路1618号',
+    phone: '021-62880101',
+    latitude: 31.2236,
+    longitude: 121.4436,
+  },
+  {
+    name: '徐汇滨江店',
+    code: 'SH-XH',
+    address: '上海市徐汇区龙腾大道2555号',
+    phone: '021-64260202',
+    latitude: 31.1727,
+    longitude: 121.4595,
+  },
+  {
+    name: '陆家嘴店',
+    code: 'SH-LJZ',
+    address: '上海市浦东新区陆家嘴环路1000号',
+    phone: '021-58880303',
+    latitude: 31.2384,
+    longitude: 121.5024,
+  },
 ];
+const STORES = DEMO_STORES;
 const DEPARTMENTS = ['运营部', '会员销售部', '客服中心', '数据分析组'];
 
 type StaffSeed = { name: string; email: string; title: string; role: string; units: string[] };

@@ -157,13 +157,20 @@ describe('org units', () => {
     const dept = await agent.post(UNITS, { kind: 'department', name: '华东区', code: 'EAST' });
     assert.equal(dept.statusCode, 201, dept.body);
     const { id: deptId, ...fields } = dept.data;
-    const blank = { address: null, phone: null, staffCount: 0 };
+    const blank = { address: null, latitude: null, longitude: null, phone: null, staffCount: 0 };
     assert.deepEqual(fields, { parentId: null, kind: 'department', name: '华东区', code: 'EAST', ...blank });
-    const shop = { kind: 'store', name: '上海一店', parentId: deptId, address: '南京路 1 号', phone: '021-12345678' };
+    const shop = {
+      ...{ kind: 'store', name: '上海一店', parentId: deptId, address: '南京路 1 号', phone: '021-12345678' },
+      ...{ latitude: 31.2352, longitude: 121.4751 },
+    };
     const store = await agent.post(UNITS, shop);
     assert.equal(store.statusCode, 201);
     const storeId = store.data.id;
     assert.deepEqual(store.data, { ...shop, id: storeId, code: null, staffCount: 0 });
+    expectInvalid(await agent.post(UNITS, { kind: 'store', name: 'y', latitude: 91, longitude: 0 }), 'latitude');
+    expectInvalid(await agent.post(UNITS, { kind: 'store', name: 'y', latitude: 30 }), 'longitude');
+    expectInvalid(await agent.patch(`${UNITS}/${deptId}`, { longitude: 181 }), 'longitude');
+    expectInvalid(await agent.patch(`${UNITS}/${deptId}`, { latitude: 30 }), 'longitude');
     expectInvalid(await agent.post(UNITS, { kind: 'store', name: 'x', parentId: GHOST_UNIT }), 'parentId');
     assert.deepEqual(byId(await agent.get(UNITS), 'parentId'), { [deptId]: null, [storeId]: deptId });
 

@@ -19,6 +19,8 @@ const toOrgUnit = (u: OrgUnitRow, staffCount: number): OrgUnit => ({
   name: u.name,
   code: u.code,
   address: u.address,
+  latitude: u.latitude,
+  longitude: u.longitude,
   phone: u.phone,
   staffCount,
 });
@@ -41,7 +43,16 @@ async function assertParent(ctx: Ctx, parentId: string | null, selfId?: string) 
     throw invalid('parentId', 'a unit cannot be moved below itself');
 }
 
+/** A position is both coordinates or none. */
+function checkPosition(latitude: number | null | undefined, longitude: number | null | undefined) {
+  if ((latitude ?? null) === null && (longitude ?? null) !== null)
+    throw invalid('latitude', 'is required with longitude');
+  if ((longitude ?? null) === null && (latitude ?? null) !== null)
+    throw invalid('longitude', 'is required with latitude');
+}
+
 export async function createOrgUnit(ctx: Ctx, input: z.output<typeof OrgUnitInput>): Promise<OrgUnit> {
+  checkPosition(input.latitude, input.longitude);
   const parentId = input.parentId ?? null;
   await assertParent(ctx, parentId);
   const row = {
@@ -52,6 +63,8 @@ export async function createOrgUnit(ctx: Ctx, input: z.output<typeof OrgUnitInpu
     name: input.name,
     code: input.code ?? null,
     address: input.address ?? null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
     phone: input.phone ?? null,
     createdAt: ctx.clock.now(),
   };
@@ -67,6 +80,11 @@ export async function createOrgUnit(ctx: Ctx, input: z.output<typeof OrgUnitInpu
 
 export async function updateOrgUnit(ctx: Ctx, id: string, input: Partial<z.output<typeof OrgUnitInput>>) {
   const before = await getOrgUnit(ctx, id);
+  if (input.latitude !== undefined || input.longitude !== undefined)
+    checkPosition(
+      input.latitude !== undefined ? input.latitude : before.latitude,
+      input.longitude !== undefined ? input.longitude : before.longitude,
+    );
   if (input.parentId !== undefined) await assertParent(ctx, input.parentId, id);
   const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   if (Object.keys(set).length) await updateOrgUnitRow(ctx.db, ctx.tenantId, id, set);

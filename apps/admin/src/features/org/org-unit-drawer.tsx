@@ -1,6 +1,6 @@
 import { adminRoutes, type OrgUnit, OrgUnitInput } from '@siyu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Radio, TreeSelect } from 'antd';
+import { App, Form, Input, InputNumber, Radio, Space, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { qk } from '../../api/query-keys';
@@ -15,6 +15,8 @@ type Values = {
   name: string;
   code?: string;
   address?: string;
+  latitude?: number | null;
+  longitude?: number | null;
   phone?: string;
 };
 
@@ -39,6 +41,8 @@ export function OrgUnitDrawer({ editing, units, onClose }: Props) {
         name: v.name,
         code: blankToNull(v.code),
         address: blankToNull(v.address),
+        latitude: v.latitude ?? null,
+        longitude: v.longitude ?? null,
         phone: blankToNull(v.phone),
       };
       return unit
@@ -64,6 +68,8 @@ export function OrgUnitDrawer({ editing, units, onClose }: Props) {
         name: unit.name,
         code: unit.code ?? '',
         address: unit.address ?? '',
+        latitude: unit.latitude,
+        longitude: unit.longitude,
         phone: unit.phone ?? '',
       }
     : { kind: parent ? 'store' : 'department', parentId: editing?.parentId ?? null };
@@ -106,6 +112,16 @@ export function OrgUnitDrawer({ editing, units, onClose }: Props) {
       </Form.Item>
       <Form.Item name="address" label={t('org.address')} rules={[zodRule(shape.address, t, { optional: true })]}>
         <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item label={`${t('org.latitude')} / ${t('org.longitude')}`} extra={t('org.positionHint')}>
+        <Space>
+          <Form.Item name="latitude" noStyle rules={[zodRule(shape.latitude, t, { optional: true })]}>
+            <InputNumber min={-90} max={90} step={0.0001} precision={6} placeholder={t('org.latitude')} />
+          </Form.Item>
+          <Form.Item name="longitude" noStyle rules={[zodRule(shape.longitude, t, { optional: true })]}>
+            <InputNumber min={-180} max={180} step={0.0001} precision={6} placeholder={t('org.longitude')} />
+          </Form.Item>
+        </Space>
       </Form.Item>
       <Form.Item name="phone" label={t('org.phone')} rules={[zodRule(shape.phone, t, { optional: true })]}>
         <Input inputMode="tel" maxLength={30} />
