@@ -71,11 +71,13 @@ export type {
 } from './wecom/sandbox/sandbox-model';
 export * from './owned';
 export * from './wecom-channel';
+export * from './live-codes';
 export { groupCodeForWelcome } from './group-codes';
 export { type QrFile, type QrFileInput, qrCodeFile, readQrContent } from './qr';
 
-import type { Registry } from '../platform';
+import { mergeRegistries, type Registry } from '../platform';
+import { liveCodesRegistry } from './live-codes';
 import { wecomChannelJobs } from './wecom-channel';
 
-/** messaging's jobs (the WeCom delivery processor). */
-export const messagingRegistry: Partial<Registry> = { jobs: wecomChannelJobs };
+/** messaging's jobs (the WeCom delivery processor, live codes) and subscribers. */
+export const messagingRegistry: Partial<Registry> = mergeRegistries({ jobs: wecomChannelJobs }, liveCodesRegistry);

@@ -1,19 +1,19 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+import type { Rotation, StoredAttachment, StoredSchedule, StoredWelcome, StoredWindow } from './live-codes.types';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-export type StoredSchedule = { slots: { weekdays: number[]; start: string; end: string }[] };
-export type StoredWindow = { start: string; end: string };
-export type StoredWelcome =
-  | { mode: 'default' }
-  | { mode: 'none' }
-  | { mode: 'custom'; text: string; attachments: StoredAttachment[] };
-export type StoredAttachment =
-  | { type: 'image'; url: string }
-  | { type: 'link'; title: string; url: string; desc?: string; picUrl?: string }
-  | { type: 'miniprogram'; title: string; appid: string; page: string; picUrl: string };
-/** Rotation state: the member on the way now (one-at-a-time modes) and smooth-WRR current weights. */
-export type Rotation = { current: string | null; weights: Record<string, number> };
 
 /**
  * 渠道活码: one WeCom contact way (config_id, qr_code) per code; `state` (unique per tenant, ≤ 30

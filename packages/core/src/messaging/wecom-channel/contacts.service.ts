@@ -8,6 +8,7 @@
 import { notifyStaff } from '../../access';
 import { addOwner, findCustomerByIdentity, getCustomer, removeOwner, resolveCustomer } from '../../customers';
 import { AppError, type Ctx } from '../../platform';
+import { type AfterCommit, liveCodeContactLost, liveCodeForState, recordLiveCodeAdd } from '../live-codes';
 import type { ExternalContact } from '../wecom/contacts.endpoints';
 import type { WecomEvent } from '../wecom/events';
 import { staffForWecomUser } from './staff-link';
@@ -17,7 +18,12 @@ export type ContactEvent = Extract<WecomEvent, { kind: 'contact' }>;
 const GENDER = { 1: 'male', 2: 'female' } as const;
 
 /** Finds or creates the customer behind a WeCom external contact, filling what WeCom told us about them. */
-async function customerOf(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null) {
+async function customerOf(
+  ctx: Ctx,
+  e: ContactEvent,
+  contact: ExternalContact | null,
+  code: { id: string; name: string } | null = null,
+) {
   const state = e.state ?? null;
   return resolveCustomer(ctx, {
     identities: [
@@ -31,15 +37,34 @@ async function customerOf(ctx: Ctx, e: ContactEvent, contact: ExternalContact | 
           gender: GENDER[contact.gender as 1 | 2] ?? 'unknown',
         }
       : undefined,
-    source: state ?? 'wecom',
-    touch: { channel: 'wecom', ...(state ? { campaignId: state } : {}), at: ctx.clock.now().toISOString() },
+    // a live code's adds say which code (渠道活码:<name>); another state is kept as it came
+    source: code ? `渠道活码:${code.name}` : (state ?? 'wecom'),
+    touch: {
+      channel: 'wecom',
+      ...(state ? { campaignId: state } : {}),
+      ...(code ? { liveCodeId: code.id } : {}),
+      at: ctx.clock.now().toISOString(),
+    },
   });
 }
 
-export async function contactAdded(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null) {
-  const { customerId, created } = await customerOf(ctx, e, contact);
+/** `after` collects what must run once the transaction has committed (a live code's welcome). */
+export async function contactAdded(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null, after?: AfterCommit[]) {
+  const code = await liveCodeForState(ctx, e.state);
+  const { customerId, created } = await customerOf(ctx, e, contact, code);
   const staff = await staffForWecomUser(ctx, e.userId);
   if (staff) await addOwner(ctx, customerId, { staffId: staff.id, primary: false });
+  if (code) {
+    const welcome = await recordLiveCodeAdd(ctx, code.id, {
+      customerId,
+      staffId: staff?.id ?? null,
+      wecomUserId: e.userId,
+      externalUserId: e.externalUserId,
+      nickname: contact?.name ?? null,
+      welcomeCode: e.welcomeCode ?? null,
+    });
+    if (welcome) after?.push(welcome);
+  }
   await ctx.emit('messaging.contact.added', {
     customerId,
     staffId: staff?.id ?? null,
@@ -47,7 +72,7 @@ export async function contactAdded(ctx: Ctx, e: ContactEvent, contact: ExternalC
     state: e.state ?? null,
     created,
   });
-  return `${created ? 'created' : 'matched'} ${customerId}; owner ${staff?.id ?? `none (no staff for ${e.userId})`}`;
+  return `${created ? 'created' : 'matched'} ${customerId}; owner ${staff?.id ?? `none (no staff for ${e.userId})`}${code ? `; live code ${code.id}` : ''}`;
 }
 
 export async function contactEdited(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null) {
@@ -77,6 +102,7 @@ export async function contactEnded(ctx: Ctx, e: ContactEvent, by: 'customer' | '
   const staff = await staffForWecomUser(ctx, e.userId);
   const removed = staff ? await removeIfOwner(ctx, customerId, staff.id) : false;
   if (e.source === 'DELETE_BY_TRANSFER') return `transferred away from ${e.userId} (${customerId})`;
+  await liveCodeContactLost(ctx, customerId, e.userId);
   await ctx.emit('messaging.contact.lost', { customerId, staffId: staff?.id ?? null, wecomUserId: e.userId, by });
   if (by === 'customer' && staff) {
     const c = await getCustomer(ctx, customerId);

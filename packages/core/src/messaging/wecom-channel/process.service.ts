@@ -8,6 +8,7 @@
  */
 import { type Ctx, inTransaction, notFound } from '../../platform';
 import type { ExternalContact } from '../wecom/contacts.endpoints';
+import type { AfterCommit } from '../live-codes';
 import { parseWecomEvent, type WecomEvent } from '../wecom/events';
 import { type ContactEvent, contactAdded, contactEdited, contactEnded } from './contacts.service';
 import { findDelivery, finishDelivery } from './deliveries.repo';
@@ -28,13 +29,18 @@ async function contactDetails(ctx: Ctx, e: WecomEvent): Promise<ExternalContact 
   }
 }
 
-async function applyContact(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null): Promise<string> {
+async function applyContact(
+  ctx: Ctx,
+  e: ContactEvent,
+  contact: ExternalContact | null,
+  after: AfterCommit[],
+): Promise<string> {
   // Without both ids there is nobody to resolve: refuse rather than make a customer with no identity.
   if (!e.externalUserId || !e.userId) throw new Error(`${e.changeType} without ExternalUserID or UserID`);
   switch (e.changeType) {
     case 'add_external_contact':
     case 'add_half_external_contact':
-      return contactAdded(ctx, e, contact);
+      return contactAdded(ctx, e, contact, after);
     case 'edit_external_contact':
       return contactEdited(ctx, e, contact);
     case 'del_follow_user':
@@ -47,8 +53,13 @@ async function applyContact(ctx: Ctx, e: ContactEvent, contact: ExternalContact 
 }
 
 /** Applies one event; answers what was done, for the delivery's `outcome`. */
-async function applyEvent(ctx: Ctx, e: WecomEvent, contact: ExternalContact | null): Promise<string> {
-  if (e.kind === 'contact') return applyContact(ctx, e, contact);
+async function applyEvent(
+  ctx: Ctx,
+  e: WecomEvent,
+  contact: ExternalContact | null,
+  after: AfterCommit[],
+): Promise<string> {
+  if (e.kind === 'contact') return applyContact(ctx, e, contact, after);
   if (e.kind === 'tag') return `tag ${e.changeType} ${e.tagType} ${e.id}: recorded (tag sync is not built yet)`;
   if (e.kind === 'chat') return `group ${e.changeType} ${e.chatId}: recorded (groups registry is not built yet)`;
   return `not handled: ${e.event}${e.changeType ? `/${e.changeType}` : ''}`;
@@ -60,14 +71,21 @@ export async function processWecomDelivery(ctx: Ctx, deliveryId: string): Promis
   if (first.status === 'processed') return { status: 'processed', outcome: first.outcome };
   const event = parseWecomEvent(first.fields);
   const contact = await contactDetails(ctx, event);
+  // what runs right after the commit, in this request (a live code's welcome: 20 s window)
+  const after: AfterCommit[] = [];
   try {
-    return await inTransaction(ctx, async (tx) => {
+    const r = await inTransaction(ctx, async (tx) => {
       const row = await findDelivery(tx.db, tx.tenantId, deliveryId, { lock: true });
       if (!row || row.status === 'processed') return { status: 'processed' as const, outcome: row?.outcome ?? null };
-      const outcome = await applyEvent(tx, event, contact);
+      const outcome = await applyEvent(tx, event, contact, after);
       await finishDelivery(tx.db, tx.tenantId, deliveryId, { status: 'processed', outcome, at: tx.clock.now() });
       return { status: 'processed' as const, outcome };
     });
+    for (const f of after) {
+      const done = await f(ctx).catch((err) => `failed: ${err instanceof Error ? err.message : String(err)}`);
+      ctx.log.info({ deliveryId, done }, 'WeCom delivery: after commit');
+    }
+    return r;
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     ctx.log.warn({ err, deliveryId }, 'WeCom delivery failed');

@@ -78,6 +78,8 @@ export const WECOM_LIMITS = {
     /** send_welcome_msg within 20 s of the add event, once; ≤ 9 attachments (doc 92599). */
     windowMs: 20 * SECOND,
     attachmentsMax: 9,
+    /** 41096 (another app is sending) may be retried; 41051 (already sent) must not be (doc 92599). Our policy: once. */
+    busyRetries: 1,
   },
   massMessage: {
     /** add_msg_template: external_userid ≤ 10,000; text ≤ 2000 chars (4000 bytes); ≤ 9 attachments (doc 92135). */
