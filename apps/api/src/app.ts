@@ -27,6 +27,7 @@ import { shopRoutes } from './routes/shop.routes';
 import { shopCatalogRoutes } from './routes/shop-catalog.routes';
 import { shopOrderRoutes } from './routes/shop-orders.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
+import { wecomSandboxAdminRoutes } from './routes/wecom-sandbox-admin.routes';
 import { wecomSettingsRoutes } from './routes/wecom-settings.routes';
 import { wecomWebhookRoutes } from './routes/wecom-webhooks.routes';
 
@@ -73,6 +74,7 @@ export async function buildApp(
   messagingSettingsRoutes(app, rt); // /api/admin/settings/{sms,email} (+ test), /owned-messages; /unsubscribe/*; /webhooks/sms/*/replies
   liveCodeRoutes(app, rt); //         /api/admin/live-codes: 渠道活码 CRUD (WeCom contact ways), stats, default welcome
   wecomSettingsRoutes(app, rt); //  /api/admin/settings/wecom (+ test, generate-callback-secrets): app secret and EncodingAESKey sealed
+  wecomSandboxAdminRoutes(app, rt); // /api/admin/wecom-sandbox (demo mode only): the sandbox corp's state, confirm a pending mass send
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
   shopCatalogRoutes(app, rt); //     /api/shop/t/:slug/catalog: categories, products, search, images
   webhookRoutes(app, rt); //         /webhooks/payments/:tenantSlug/:provider: raw body, signature checked

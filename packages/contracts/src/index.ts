@@ -13,6 +13,7 @@ export * from './messaging-live-codes';
 export * from './messaging-owned';
 export * from './messaging-qr';
 export * from './messaging-wecom';
+export * from './messaging-wecom-sandbox';
 export * from './orders';
 export * from './permissions';
 export * from './routes';
@@ -35,6 +36,7 @@ import { groupCodeRoutes, groupRoutes } from './messaging-groups';
 import { liveCodeRoutes } from './messaging-live-codes';
 import { ownedChannelRoutes } from './messaging-owned';
 import { wecomSettingsRoutes } from './messaging-wecom';
+import { wecomSandboxRoutes } from './messaging-wecom-sandbox';
 import type { RouteDef } from './routes';
 import { adminOrderRoutes, paymentSettingsRoutes, shopOrderRoutes } from './orders';
 import { devRoutes, shopRoutes } from './shop';
@@ -58,6 +60,7 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('paymentSettings', paymentSettingsRoutes),
   ...prefixKeys('ownedChannels', ownedChannelRoutes),
   ...prefixKeys('wecomSettings', wecomSettingsRoutes),
+  ...prefixKeys('wecomSandbox', wecomSandboxRoutes),
   ...prefixKeys('liveCodes', liveCodeRoutes),
   ...prefixKeys('groups', groupRoutes),
   ...prefixKeys('groupCodes', groupCodeRoutes),
