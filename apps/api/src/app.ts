@@ -5,6 +5,7 @@ import type { Runtime } from '@siyu/core/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { wireDemoPayments } from './demo/payments-sandbox';
+import { seedDemoLiveCodesOnListen } from './demo/seed-live-codes';
 import { wireDemoOwnedChannels } from './demo/sms-sandbox';
 import { wireDemoWecom } from './demo/wecom-sandbox';
 import { installErrorHandler } from './http/errors';
@@ -84,6 +85,7 @@ export async function buildApp(
   await wireDemoPayments(app, rt); // demo mode only: /sandbox/wechatpay (WeChat Pay v3 sandbox) + the demo tenant's provider
   await wireDemoOwnedChannels(app, rt); // demo mode only: /sandbox/sms (Aliyun + Tencent SendSms sandbox), local SMTP sandbox, /sandbox/mail
   await wireDemoWecom(app, rt); //    demo mode only: /sandbox/wecom (WeCom API sandbox + simulated client) for the demo corp
+  seedDemoLiveCodesOnListen(app, rt); // demo mode only: the demo tenant's live codes (their contact ways again in the fresh sandbox)
 
   if (opts.serveFrontends) {
     await serveSpa(app, 'admin');

@@ -12,7 +12,14 @@ export {
 } from './adds.service';
 export { applyLiveCode } from './apply.service';
 export { LIVE_CODES_TICK_JOB, tickLiveCodes } from './live-codes.jobs';
-export { createLiveCode, deleteLiveCode, getLiveCode, listLiveCodes, updateLiveCode } from './live-codes.service';
+export {
+  createLiveCode,
+  deleteLiveCode,
+  getLiveCode,
+  listLiveCodes,
+  restoreLiveCodeWay,
+  updateLiveCode,
+} from './live-codes.service';
 export { liveCodeStats, recordLiveCodeScan } from './stats.service';
 export { getDefaultWelcome, setDefaultWelcome } from './welcome.service';
 

@@ -176,3 +176,41 @@ export async function deleteLiveCode(ctx: Ctx, id: string) {
   });
   return { ok: true as const };
 }
+
+/**
+ * Creates the contact way of a code again, with the same `state` (adds keep attributing): for a way
+ * deleted in WeCom's console, or the demo's sandbox, which forgets its ways at every start. The QR
+ * code changes.
+ */
+export async function restoreLiveCodeWay(ctx: Ctx, id: string): Promise<LiveCode> {
+  const client = await wecomClientOrFail(ctx);
+  await inTransaction(ctx, async (tx) => {
+    const row = await findCode(tx.db, tx.tenantId, id, { lock: true });
+    if (!row) throw notFound('Live code', id);
+    const { target, skipVerify } = await targetOf(tx, { ...row, appliedUserIds: [] });
+    if (target.userIds.length === 0) throw noOne();
+    const way = await client.contactWays
+      .add({
+        type: 2,
+        scene: 2,
+        state: row.state,
+        skip_verify: skipVerify,
+        user: target.userIds,
+        remark: row.name.slice(0, 30),
+      })
+      .catch(wecomRefusal);
+    const now = tx.clock.now();
+    await updateCode(tx.db, tx.tenantId, id, {
+      configId: way.config_id,
+      qrCodeUrl: way.qr_code ?? null,
+      appliedUserIds: target.userIds,
+      appliedSkipVerify: skipVerify,
+      routing: target.routing,
+      rotation: target.rotation,
+      lastAppliedAt: now,
+      lastError: null,
+      updatedAt: now,
+    });
+  });
+  return getLiveCode(ctx, id);
+}
