@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   ClusterOutlined,
   DatabaseOutlined,
+  ExperimentOutlined,
   FireOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
@@ -22,8 +23,17 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-/** `permission`: the item shows when the session holds it (or, for a list, any of them). */
-export type NavItem = { path: string; label: string; icon: ReactNode; permission?: string | string[] };
+/**
+ * `permission`: the item shows when the session holds it (or, for a list, any of them).
+ * `onlyWhen`: and only when the server says so (`wecomSandbox`: demo mode with the tenant on the sandbox).
+ */
+export type NavItem = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: string | string[];
+  onlyWhen?: 'wecomSandbox';
+};
 
 export const navAllowed = (item: NavItem, can: (p: string) => boolean) =>
   !item.permission || (Array.isArray(item.permission) ? item.permission.some(can) : can(item.permission));
@@ -58,6 +68,13 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/channels', label: 'channels.nav', icon: <MessageOutlined />, permission: 'settings.read' },
   { path: '/wecom-settings', label: 'wecomSettings.nav', icon: <WechatWorkOutlined />, permission: 'settings.read' },
+  {
+    path: '/wecom-sandbox',
+    label: 'wecomSandbox.nav',
+    icon: <ExperimentOutlined />,
+    permission: 'settings.read',
+    onlyWhen: 'wecomSandbox',
+  },
   { path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.read' },
   { path: '/audit', label: 'nav.audit', icon: <FileSearchOutlined />, permission: 'audit.read' },
 ];

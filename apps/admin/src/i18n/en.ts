@@ -3,6 +3,7 @@ import { customerAreaEn, customerErrorsEn } from '../features/customers/i18n.are
 import { ordersAreaEn, ordersErrorsEn } from '../features/orders/i18n.area';
 import { channelsAreaEn } from '../features/channels/i18n.area';
 import { wecomSettingsAreaEn, wecomSettingsErrorsEn } from '../features/wecom-settings/i18n.area';
+import { wecomSandboxAreaEn } from '../features/wecom-sandbox/i18n.area';
 import { paymentSettingsAreaEn, paymentSettingsErrorsEn } from '../features/payment-settings/i18n.area';
 import type { Translation } from './zh-CN';
 export const en: Translation = {
@@ -323,6 +324,7 @@ export const en: Translation = {
   ...paymentSettingsAreaEn,
   ...channelsAreaEn,
   ...wecomSettingsAreaEn,
+  ...wecomSandboxAreaEn,
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'The page does not exist or has moved.',

@@ -4,6 +4,7 @@ import { customerAreaZh, customerErrorsZh } from '../features/customers/i18n.are
 import { ordersAreaZh, ordersErrorsZh } from '../features/orders/i18n.area';
 import { channelsAreaZh } from '../features/channels/i18n.area';
 import { wecomSettingsAreaZh, wecomSettingsErrorsZh } from '../features/wecom-settings/i18n.area';
+import { wecomSandboxAreaZh } from '../features/wecom-sandbox/i18n.area';
 import { paymentSettingsAreaZh, paymentSettingsErrorsZh } from '../features/payment-settings/i18n.area';
 
 /** Simplified Chinese, the default language. `en.ts` must have the same keys. */
@@ -298,6 +299,7 @@ export const zhCN = {
   ...paymentSettingsAreaZh,
   ...channelsAreaZh,
   ...wecomSettingsAreaZh,
+  ...wecomSandboxAreaZh,
   pages: {
     notFound: '页面不存在',
     notFoundHint: '你访问的页面不存在或已被移动。',

@@ -3,6 +3,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useSession } from '../auth';
+import { useWecomSandboxStatus } from '../../features/wecom-sandbox/wecom-sandbox-api';
 import { NAV_ITEMS, navAllowed } from '../nav';
 import { FullPageSpin } from '../pages';
 import { LanguageSwitch } from './language-switch';
@@ -19,7 +20,9 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
-  const items = NAV_ITEMS.filter((i) => navAllowed(i, can));
+  const sandbox = useWecomSandboxStatus(can('settings.read'));
+  const shown = { wecomSandbox: sandbox.data?.enabled === true };
+  const items = NAV_ITEMS.filter((i) => navAllowed(i, can) && (!i.onlyWhen || shown[i.onlyWhen]));
   const section = NAV_ITEMS.find((i) => i.path !== '/' && pathname.startsWith(i.path))?.path;
   const selected = section ?? (pathname === '/' ? '/' : '');
   const brand = session.settings.brandName || session.tenant.name;
