@@ -72,12 +72,15 @@ export type {
 export * from './owned';
 export * from './wecom-channel';
 export * from './live-codes';
-export { groupCodeForWelcome } from './group-codes';
+export * from './group-chats';
+export * from './group-codes';
 export { type QrFile, type QrFileInput, qrCodeFile, readQrContent } from './qr';
 
 import { mergeRegistries, type Registry } from '../platform';
+import { groupCodeJobs } from './group-codes';
 import { liveCodesRegistry } from './live-codes';
 import { wecomChannelJobs } from './wecom-channel';
 
 /** messaging's jobs (the WeCom delivery processor, live codes) and subscribers. */
-export const messagingRegistry: Partial<Registry> = mergeRegistries({ jobs: wecomChannelJobs }, liveCodesRegistry);
+export const messagingRegistry: Partial<Registry> = mergeRegistries({ jobs: wecomChannelJobs },
+  { jobs: groupCodeJobs }, liveCodesRegistry);
