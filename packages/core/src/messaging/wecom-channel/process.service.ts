@@ -7,7 +7,9 @@
  * make the second a no-op.
  */
 import { type Ctx, inTransaction, notFound } from '../../platform';
+import { applyGroupChatEvent, fetchChatSnapshot } from '../group-codes/chat-events';
 import type { ExternalContact } from '../wecom/contacts.endpoints';
+import type { GroupChat } from '../wecom/groups.endpoints';
 import type { AfterCommit } from '../live-codes';
 import { parseWecomEvent, type WecomEvent } from '../wecom/events';
 import { type ContactEvent, contactAdded, contactEdited, contactEnded } from './contacts.service';
@@ -58,10 +60,11 @@ async function applyEvent(
   e: WecomEvent,
   contact: ExternalContact | null,
   after: AfterCommit[],
+  chat: GroupChat | null = null,
 ): Promise<string> {
   if (e.kind === 'contact') return applyContact(ctx, e, contact, after);
   if (e.kind === 'tag') return `tag ${e.changeType} ${e.tagType} ${e.id}: recorded (tag sync is not built yet)`;
-  if (e.kind === 'chat') return `group ${e.changeType} ${e.chatId}: recorded (groups registry is not built yet)`;
+  if (e.kind === 'chat') return applyGroupChatEvent(ctx, e, chat);
   return `not handled: ${e.event}${e.changeType ? `/${e.changeType}` : ''}`;
 }
 
@@ -71,13 +74,14 @@ export async function processWecomDelivery(ctx: Ctx, deliveryId: string): Promis
   if (first.status === 'processed') return { status: 'processed', outcome: first.outcome };
   const event = parseWecomEvent(first.fields);
   const contact = await contactDetails(ctx, event);
+  const chat = await fetchChatSnapshot(ctx, event);
   // what runs right after the commit, in this request (a live code's welcome: 20 s window)
   const after: AfterCommit[] = [];
   try {
     const r = await inTransaction(ctx, async (tx) => {
       const row = await findDelivery(tx.db, tx.tenantId, deliveryId, { lock: true });
       if (!row || row.status === 'processed') return { status: 'processed' as const, outcome: row?.outcome ?? null };
-      const outcome = await applyEvent(tx, event, contact, after);
+      const outcome = await applyEvent(tx, event, contact, after, chat);
       await finishDelivery(tx.db, tx.tenantId, deliveryId, { status: 'processed', outcome, at: tx.clock.now() });
       return { status: 'processed' as const, outcome };
     });
