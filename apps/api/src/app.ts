@@ -19,6 +19,7 @@ import { customerRoutes } from './routes/customers.routes';
 import { dataJobRoutes } from './routes/data-jobs.routes';
 import { followUpRoutes } from './routes/follow-ups.routes';
 import { healthRoutes } from './routes/health.routes';
+import { liveCodeQrRoutes } from './routes/live-code-qr.routes';
 import { liveCodeRoutes } from './routes/live-codes.routes';
 import { messagingSettingsRoutes } from './routes/messaging-settings.routes';
 import { tagRoutes } from './routes/tags.routes';
@@ -74,6 +75,7 @@ export async function buildApp(
   paymentSettingsRoutes(app, rt); // /api/admin/settings/payments: WeChat Pay / Alipay merchant keys (sealed), key test
   messagingSettingsRoutes(app, rt); // /api/admin/settings/{sms,email} (+ test), /owned-messages; /unsubscribe/*; /webhooks/sms/*/replies
   liveCodeRoutes(app, rt); //         /api/admin/live-codes: 渠道活码 CRUD (WeCom contact ways), stats, default welcome
+  liveCodeQrRoutes(app, rt); //       /api/admin/live-codes/:id/qr: the code as a branded PNG/SVG print file
   wecomSettingsRoutes(app, rt); //  /api/admin/settings/wecom (+ test, generate-callback-secrets): app secret and EncodingAESKey sealed
   wecomSandboxAdminRoutes(app, rt); // /api/admin/wecom-sandbox (demo mode only): the sandbox corp's state, confirm a pending mass send
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)

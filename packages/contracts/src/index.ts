@@ -34,6 +34,7 @@ import { customerRoutes, shopEventRoutes } from './customers.routes';
 import { dataJobRoutes } from './data-jobs';
 import { groupCodeRoutes, groupRoutes } from './messaging-groups';
 import { liveCodeRoutes } from './messaging-live-codes';
+import { liveCodeQrRoutes } from './messaging-qr';
 import { ownedChannelRoutes } from './messaging-owned';
 import { wecomSettingsRoutes } from './messaging-wecom';
 import { wecomSandboxRoutes } from './messaging-wecom-sandbox';
@@ -62,6 +63,7 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('wecomSettings', wecomSettingsRoutes),
   ...prefixKeys('wecomSandbox', wecomSandboxRoutes),
   ...prefixKeys('liveCodes', liveCodeRoutes),
+  ...prefixKeys('liveCodeQr', liveCodeQrRoutes),
   ...prefixKeys('groups', groupRoutes),
   ...prefixKeys('groupCodes', groupCodeRoutes),
   ...prefixKeys('shop', shopRoutes),
