@@ -86,8 +86,8 @@ async function demoCodes(ctx: Ctx): Promise<LiveCodeInput[]> {
 }
 
 /** Creates the demo codes the first time; afterwards gives each its contact way in the fresh sandbox. */
-export async function seedDemoLiveCodes(rt: Runtime) {
-  const tenant = await access.getTenantBySlug(rt.db, DEMO.slug).catch(() => null);
+export async function seedDemoLiveCodes(rt: Runtime, slug: string = DEMO.slug) {
+  const tenant = await access.getTenantBySlug(rt.db, slug).catch(() => null);
   if (!tenant) return;
   const ctx = rt.ctx({ tenantId: tenant.id, actor: { kind: 'system', name: 'seed' } });
   const existing = (await messaging.listLiveCodes(ctx, { limit: 200 })).items;

@@ -10,6 +10,7 @@ import { fillPath, liveCodeRoutes } from '@siyu/contracts';
 import * as messaging from '@siyu/core/messaging';
 import { inTransaction, newId } from '@siyu/core/platform';
 import { TEST_PASSWORD } from '@siyu/core/testing';
+import { seedDemoLiveCodes } from '../demo/seed-live-codes';
 import { type DemoWecom, demoWecomOf } from '../demo/wecom-sandbox';
 import { ownerOfNewTenant, testApp } from '../testing';
 import { expectInvalid, ok } from './tags.fixtures';
@@ -283,5 +284,51 @@ describe('live codes (/api/admin/live-codes)', () => {
     ok(await o.agent.delete(`${LC}/${code.id}`));
     assert.equal(corp().contactWays.has(code.configId), false);
     assert.equal((await o.agent.get(`${LC}/${code.id}`)).statusCode, 404);
+  });
+  it('the demo codes: one per store and a weighted campaign code; at a restart new contact ways with the same state', async () => {
+    const o = await ownerOfNewTenant();
+    await demo.configureTenant(o.tenant.tenantId, baseUrl);
+    const store = ok(await o.agent.post('/api/admin/org-units', { kind: 'store', name: '静安寺店' }), 201);
+    const roles = ok(await o.agent.get('/api/admin/roles')).items as { id: string; key: string }[];
+    const domain = `w${randomBytes(4).toString('hex')}.test`;
+    for (const [u, units] of [
+      ['wangyutong', [store.id]],
+      ['lijiayi', [store.id]],
+      ['huangjiaqi', []],
+      ['linzihan', []],
+    ] as const)
+      ok(
+        await o.agent.post('/api/admin/staff', {
+          name: u,
+          email: `${u}@${domain}`,
+          roleIds: [roles.find((r) => r.key === 'sales')!.id],
+          orgUnitIds: units,
+          mode: 'password',
+          password: TEST_PASSWORD,
+        }),
+        201,
+      );
+    await seedDemoLiveCodes(o.rt, o.tenant.slug);
+    const codes = ok(await o.agent.get(LC)).items;
+    assert.deepEqual(codes.map((c: { name: string }) => c.name).sort(), ['双十二新品试饮活码', '静安寺店活码']);
+    const storeCode = codes.find((c: { name: string }) => c.name === '静安寺店活码');
+    assert.equal(storeCode.orgUnitId, store.id);
+    assert.ok(['wangyutong', 'lijiayi'].includes(storeCode.currentWecomUserIds[0]));
+    const campaign = codes.find((c: { name: string }) => c.name === '双十二新品试饮活码');
+    assert.equal(campaign.distribution, 'weighted');
+    assert.ok(ok(await o.agent.get(`${LC}/default-welcome`)).updatedAt);
+
+    await seedDemoLiveCodes(o.rt, o.tenant.slug); // a restart: the sandbox forgot the ways
+    const again = ok(await o.agent.get(`${LC}/${storeCode.id}`));
+    assert.equal(again.state, storeCode.state);
+    assert.notEqual(again.configId, storeCode.configId);
+    assert.equal(ok(await o.agent.get(LC)).items.length, 2);
+    const s = await scan(o, again.configId, '演示顾客');
+    const customer = ok(await o.agent.get(`/api/admin/customers/${s.customerId}`));
+    assert.equal(customer.tags[0]?.name, '静安寺店');
+    assert.match(
+      corp().welcomes.find((w) => w.external_userid === s.externalUserid)?.text ?? '',
+      /演示顾客你好，欢迎来到拾光咖啡静安寺店活码/,
+    );
   });
 });

@@ -18,6 +18,7 @@ import {
   latestAddBefore,
   type LiveCodeRow,
   markLost,
+  openAddOf,
   updateAdd,
 } from './live-codes.repo';
 import { cut, renderTemplate, type TemplateValues } from './templates';
@@ -61,6 +62,8 @@ export type AfterCommit = (ctx: Ctx) => Promise<string>;
 export async function recordLiveCodeAdd(ctx: Ctx, codeId: string, a: LiveCodeAdd): Promise<AfterCommit | null> {
   const code = await findCode(ctx.db, ctx.tenantId, codeId);
   if (!code) return null;
+  // add_half_external_contact and then add_external_contact for one relationship count once
+  if (await openAddOf(ctx.db, ctx.tenantId, codeId, a.customerId, a.wecomUserId)) return null;
   const now = ctx.clock.now();
   const addId = newId('lca', now);
   await insertAdd(ctx.db, {

@@ -5,7 +5,7 @@
  * from what was applied.
  */
 import { getSettings, staffIdsInUnits, staffSummaries } from '../../access';
-import { AppError, type Ctx, dayIn, startOfDayIn } from '../../platform';
+import { AppError, type Ctx, dayIn, inTransaction, startOfDayIn } from '../../platform';
 import { wecomUserIdsForStaff } from '../wecom-channel/staff-link';
 import { tenantWecomClient } from '../wecom-channel/settings.service';
 import { WecomError } from '../wecom/errors';
@@ -71,12 +71,23 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 
 /**
- * Recomputes and, when it differs, updates the contact way. A WeCom failure is recorded on the code
+ * Recomputes and, when it differs, updates the contact way — under the code's row lock, so that two
+ * adds at once move the rotation on twice rather than once. A WeCom failure is recorded on the code
  * (`lastError`) and the applied state left as it was, so the next tick tries again.
  */
-export async function applyLiveCode(ctx: Ctx, codeId: string, opts: { afterAdd?: boolean; force?: boolean } = {}) {
-  const code = await findCode(ctx.db, ctx.tenantId, codeId);
-  if (!code?.configId) return null;
+export function applyLiveCode(ctx: Ctx, codeId: string, opts: { afterAdd?: boolean; force?: boolean } = {}) {
+  return inTransaction(ctx, async (tx) => {
+    const code = await findCode(tx.db, tx.tenantId, codeId, { lock: true });
+    if (!code?.configId) return null;
+    return applyLocked(tx, { ...code, configId: code.configId }, opts);
+  });
+}
+
+async function applyLocked(
+  ctx: Ctx,
+  code: LiveCodeRow & { configId: string },
+  opts: { afterAdd?: boolean; force?: boolean },
+) {
   const { target, skipVerify } = await targetOf(ctx, code, opts);
   const now = ctx.clock.now();
   const changed = opts.force || !sameList(target.userIds, code.appliedUserIds) || skipVerify !== code.appliedSkipVerify;
@@ -91,7 +102,7 @@ export async function applyLiveCode(ctx: Ctx, codeId: string, opts: { afterAdd?:
   } catch (err) {
     const lastError =
       err instanceof WecomError || err instanceof AppError ? `${err.code}: ${err.message}` : String(err);
-    ctx.log.warn({ err, codeId }, 'live code: update_contact_way failed');
+    ctx.log.warn({ err, codeId: code.id }, 'live code: update_contact_way failed');
     await updateCode(ctx.db, ctx.tenantId, code.id, { lastError });
     return { ...code, lastError };
   }

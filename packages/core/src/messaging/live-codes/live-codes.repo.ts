@@ -311,3 +311,21 @@ export async function deleteCodeRows(db: Db, tenantId: string, id: string) {
   await db.delete(liveCodeMembers).where(and(eq(liveCodeMembers.tenantId, tenantId), eq(liveCodeMembers.codeId, id)));
   await db.delete(liveCodes).where(and(eq(liveCodes.tenantId, tenantId), eq(liveCodes.id, id)));
 }
+
+/** The add of this relationship through this code that has not ended, if any. */
+export async function openAddOf(db: Db, tenantId: string, codeId: string, customerId: string, wecomUserId: string) {
+  const [row] = await db
+    .select({ id: liveCodeAdds.id })
+    .from(liveCodeAdds)
+    .where(
+      and(
+        eq(liveCodeAdds.tenantId, tenantId),
+        eq(liveCodeAdds.customerId, customerId),
+        eq(liveCodeAdds.codeId, codeId),
+        eq(liveCodeAdds.wecomUserId, wecomUserId),
+        isNull(liveCodeAdds.lostAt),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
