@@ -10,9 +10,11 @@ export * from './data-jobs';
 export * from './events';
 export * from './messaging-groups';
 export * from './messaging-live-codes';
+export * from './messaging-landing';
 export * from './messaging-owned';
 export * from './messaging-qr';
 export * from './messaging-wecom';
+export * from './messaging-wecom-sync';
 export * from './messaging-wecom-sandbox';
 export * from './orders';
 export * from './permissions';
@@ -33,10 +35,12 @@ import { tagRoutes } from './customer-tags';
 import { customerRoutes, shopEventRoutes } from './customers.routes';
 import { dataJobRoutes } from './data-jobs';
 import { groupCodeRoutes, groupRoutes } from './messaging-groups';
+import { landingRoutes, shopLandingRoutes } from './messaging-landing';
 import { liveCodeRoutes } from './messaging-live-codes';
 import { liveCodeQrRoutes } from './messaging-qr';
 import { ownedChannelRoutes } from './messaging-owned';
 import { wecomSettingsRoutes } from './messaging-wecom';
+import { wecomSyncRoutes } from './messaging-wecom-sync';
 import { wecomSandboxRoutes } from './messaging-wecom-sandbox';
 import type { RouteDef } from './routes';
 import { adminOrderRoutes, paymentSettingsRoutes, shopOrderRoutes } from './orders';
@@ -61,9 +65,12 @@ export const allRoutes: Record<string, RouteDef> = {
   ...prefixKeys('paymentSettings', paymentSettingsRoutes),
   ...prefixKeys('ownedChannels', ownedChannelRoutes),
   ...prefixKeys('wecomSettings', wecomSettingsRoutes),
+  ...prefixKeys('wecomSync', wecomSyncRoutes),
   ...prefixKeys('wecomSandbox', wecomSandboxRoutes),
   ...prefixKeys('liveCodes', liveCodeRoutes),
   ...prefixKeys('liveCodeQr', liveCodeQrRoutes),
+  ...prefixKeys('landing', landingRoutes),
+  ...prefixKeys('shopLanding', shopLandingRoutes),
   ...prefixKeys('groups', groupRoutes),
   ...prefixKeys('groupCodes', groupCodeRoutes),
   ...prefixKeys('shop', shopRoutes),
