@@ -72,15 +72,22 @@ export type {
 export * from './owned';
 export * from './wecom-channel';
 export * from './live-codes';
+export * from './wecom-sync';
 export * from './group-chats';
 export * from './group-codes';
 export { type QrFile, type QrFileInput, qrCodeFile, readQrContent } from './qr';
+export * from './landing';
 
 import { mergeRegistries, type Registry } from '../platform';
 import { groupCodeJobs } from './group-codes';
 import { liveCodesRegistry } from './live-codes';
 import { wecomChannelJobs } from './wecom-channel';
+import { wecomSyncRegistry } from './wecom-sync';
 
-/** messaging's jobs (the WeCom delivery processor, live codes) and subscribers. */
-export const messagingRegistry: Partial<Registry> = mergeRegistries({ jobs: wecomChannelJobs },
-  { jobs: groupCodeJobs }, liveCodesRegistry);
+/** messaging's jobs (the WeCom delivery processor, group codes, WeCom sync, live codes) and subscribers (mark_tag, live codes). */
+export const messagingRegistry: Partial<Registry> = mergeRegistries(
+  { jobs: wecomChannelJobs },
+  { jobs: groupCodeJobs },
+  wecomSyncRegistry,
+  liveCodesRegistry,
+);
