@@ -10,6 +10,7 @@ import { type Ctx, inTransaction, notFound } from '../../platform';
 import { applyGroupChatEvent, fetchChatSnapshot } from '../group-codes/chat-events';
 import type { ExternalContact } from '../wecom/contacts.endpoints';
 import type { GroupChat } from '../wecom/groups.endpoints';
+import { applyWecomTagEvent } from '../wecom-sync/tag-sync.service';
 import type { AfterCommit } from '../live-codes';
 import { parseWecomEvent, type WecomEvent } from '../wecom/events';
 import { type ContactEvent, contactAdded, contactEdited, contactEnded } from './contacts.service';
@@ -63,7 +64,7 @@ async function applyEvent(
   chat: GroupChat | null = null,
 ): Promise<string> {
   if (e.kind === 'contact') return applyContact(ctx, e, contact, after);
-  if (e.kind === 'tag') return `tag ${e.changeType} ${e.tagType} ${e.id}: recorded (tag sync is not built yet)`;
+  if (e.kind === 'tag') return applyWecomTagEvent(ctx, e);
   if (e.kind === 'chat') return applyGroupChatEvent(ctx, e, chat);
   return `not handled: ${e.event}${e.changeType ? `/${e.changeType}` : ''}`;
 }
