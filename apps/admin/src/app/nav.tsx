@@ -17,6 +17,7 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SyncOutlined,
   TeamOutlined,
   WalletOutlined,
   WechatWorkOutlined,
@@ -68,6 +69,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/channels', label: 'channels.nav', icon: <MessageOutlined />, permission: 'settings.read' },
   { path: '/wecom-settings', label: 'wecomSettings.nav', icon: <WechatWorkOutlined />, permission: 'settings.read' },
+  { path: '/wecom-sync', label: 'wecomSync.nav', icon: <SyncOutlined />, permission: 'channels.read' },
   {
     path: '/wecom-sandbox',
     label: 'wecomSandbox.nav',

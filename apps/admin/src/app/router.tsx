@@ -39,6 +39,7 @@ const RolesPage = page(() => import('../features/roles/roles-page'), 'RolesPage'
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
 const ChannelsPage = page(() => import('../features/channels/channels-page'), 'ChannelsPage');
 const WecomSettingsPage = page(() => import('../features/wecom-settings/wecom-settings-page'), 'WecomSettingsPage');
+const WecomSyncPage = page(() => import('../features/wecom-sync/wecom-sync-page'), 'WecomSyncPage');
 const WecomSandboxPage = page(() => import('../features/wecom-sandbox/wecom-sandbox-page'), 'WecomSandboxPage');
 const SettingsPage = page(() => import('../features/settings/settings-page'), 'SettingsPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
@@ -98,6 +99,7 @@ export const router = createBrowserRouter(
             { path: 'org', element: guarded('org.read', <OrgPage />) },
             { path: 'channels', element: guarded('settings.read', <ChannelsPage />) },
             { path: 'wecom-settings', element: guarded('settings.read', <WecomSettingsPage />) },
+            { path: 'wecom-sync', element: guarded('channels.read', <WecomSyncPage />) },
             { path: 'wecom-sandbox', element: guarded('settings.read', <WecomSandboxPage />) },
             { path: 'settings', element: guarded('settings.read', <SettingsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },

@@ -4,6 +4,7 @@ import { ordersAreaEn, ordersErrorsEn } from '../features/orders/i18n.area';
 import { channelsAreaEn } from '../features/channels/i18n.area';
 import { wecomSettingsAreaEn, wecomSettingsErrorsEn } from '../features/wecom-settings/i18n.area';
 import { wecomSandboxAreaEn } from '../features/wecom-sandbox/i18n.area';
+import { wecomSyncAreaEn } from '../features/wecom-sync/i18n.area';
 import { paymentSettingsAreaEn, paymentSettingsErrorsEn } from '../features/payment-settings/i18n.area';
 import type { Translation } from './zh-CN';
 export const en: Translation = {
@@ -325,6 +326,7 @@ export const en: Translation = {
   ...channelsAreaEn,
   ...wecomSettingsAreaEn,
   ...wecomSandboxAreaEn,
+  ...wecomSyncAreaEn,
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'The page does not exist or has moved.',

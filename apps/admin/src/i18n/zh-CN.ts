@@ -5,6 +5,7 @@ import { ordersAreaZh, ordersErrorsZh } from '../features/orders/i18n.area';
 import { channelsAreaZh } from '../features/channels/i18n.area';
 import { wecomSettingsAreaZh, wecomSettingsErrorsZh } from '../features/wecom-settings/i18n.area';
 import { wecomSandboxAreaZh } from '../features/wecom-sandbox/i18n.area';
+import { wecomSyncAreaZh } from '../features/wecom-sync/i18n.area';
 import { paymentSettingsAreaZh, paymentSettingsErrorsZh } from '../features/payment-settings/i18n.area';
 
 /** Simplified Chinese, the default language. `en.ts` must have the same keys. */
@@ -300,6 +301,7 @@ export const zhCN = {
   ...channelsAreaZh,
   ...wecomSettingsAreaZh,
   ...wecomSandboxAreaZh,
+  ...wecomSyncAreaZh,
   pages: {
     notFound: '页面不存在',
     notFoundHint: '你访问的页面不存在或已被移动。',
