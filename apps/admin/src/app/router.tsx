@@ -38,6 +38,7 @@ const StaffPage = page(() => import('../features/staff/staff-page'), 'StaffPage'
 const RolesPage = page(() => import('../features/roles/roles-page'), 'RolesPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
 const ChannelsPage = page(() => import('../features/channels/channels-page'), 'ChannelsPage');
+const LandingPagesPage = page(() => import('../features/landing-pages/landing-pages-page'), 'LandingPagesPage');
 const WecomSettingsPage = page(() => import('../features/wecom-settings/wecom-settings-page'), 'WecomSettingsPage');
 const WecomSyncPage = page(() => import('../features/wecom-sync/wecom-sync-page'), 'WecomSyncPage');
 const WecomSandboxPage = page(() => import('../features/wecom-sandbox/wecom-sandbox-page'), 'WecomSandboxPage');
@@ -97,6 +98,7 @@ export const router = createBrowserRouter(
             { path: 'staff', element: guarded('staff.read', <StaffPage />) },
             { path: 'roles', element: guarded('roles.read', <RolesPage />) },
             { path: 'org', element: guarded('org.read', <OrgPage />) },
+            { path: 'landing-pages', element: guarded('channels.read', <LandingPagesPage />) },
             { path: 'channels', element: guarded('settings.read', <ChannelsPage />) },
             { path: 'wecom-settings', element: guarded('settings.read', <WecomSettingsPage />) },
             { path: 'wecom-sync', element: guarded('channels.read', <WecomSyncPage />) },

@@ -2,6 +2,7 @@ import { catalogAreaEn, catalogErrorsEn } from '../features/catalog/i18n.area';
 import { customerAreaEn, customerErrorsEn } from '../features/customers/i18n.area';
 import { ordersAreaEn, ordersErrorsEn } from '../features/orders/i18n.area';
 import { channelsAreaEn } from '../features/channels/i18n.area';
+import { landingAreaEn } from '../features/landing-pages/i18n.area';
 import { wecomSettingsAreaEn, wecomSettingsErrorsEn } from '../features/wecom-settings/i18n.area';
 import { wecomSandboxAreaEn } from '../features/wecom-sandbox/i18n.area';
 import { wecomSyncAreaEn } from '../features/wecom-sync/i18n.area';
@@ -324,6 +325,7 @@ export const en: Translation = {
   ...ordersAreaEn,
   ...paymentSettingsAreaEn,
   ...channelsAreaEn,
+  ...landingAreaEn,
   ...wecomSettingsAreaEn,
   ...wecomSandboxAreaEn,
   ...wecomSyncAreaEn,

@@ -3,6 +3,7 @@ import { catalogAreaZh, catalogErrorsZh } from '../features/catalog/i18n.area';
 import { customerAreaZh, customerErrorsZh } from '../features/customers/i18n.area';
 import { ordersAreaZh, ordersErrorsZh } from '../features/orders/i18n.area';
 import { channelsAreaZh } from '../features/channels/i18n.area';
+import { landingAreaZh } from '../features/landing-pages/i18n.area';
 import { wecomSettingsAreaZh, wecomSettingsErrorsZh } from '../features/wecom-settings/i18n.area';
 import { wecomSandboxAreaZh } from '../features/wecom-sandbox/i18n.area';
 import { wecomSyncAreaZh } from '../features/wecom-sync/i18n.area';
@@ -299,6 +300,7 @@ export const zhCN = {
   ...ordersAreaZh,
   ...paymentSettingsAreaZh,
   ...channelsAreaZh,
+  ...landingAreaZh,
   ...wecomSettingsAreaZh,
   ...wecomSandboxAreaZh,
   ...wecomSyncAreaZh,

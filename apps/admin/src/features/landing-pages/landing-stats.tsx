@@ -1,0 +1,99 @@
+import type { LandingPage } from '@siyu/contracts';
+import { Alert, Col, DatePicker, Drawer, Empty, Row, Spin, Statistic, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../../app/pages';
+import { useLandingStats } from './landing-api';
+import { LandingChart } from './landing-chart';
+
+const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
+
+/** Visits, unique visitors, adds and estimated conversions of one page, per day and per code shown. */
+export function LandingStats({ page, onClose }: { page: LandingPage | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const q = range ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {};
+  const stats = useLandingStats(page?.id ?? null, q);
+  const s = stats.data;
+  return (
+    <Drawer
+      open={!!page}
+      onClose={onClose}
+      size={760}
+      destroyOnHidden
+      title={page ? t('landing.stats.title', { name: page.title }) : ''}
+      extra={
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
+          allowClear
+        />
+      }
+    >
+      {stats.isPending && <Spin style={{ display: 'block', margin: '48px auto' }} />}
+      {stats.isError && <LoadError error={stats.error} onRetry={() => void stats.refetch()} />}
+      {s && (
+        <>
+          <Row gutter={16} style={{ marginBottom: 16 }}>
+            <Col span={5}>
+              <Statistic title={t('landing.stats.visits')} value={s.totals.visits} />
+            </Col>
+            <Col span={5}>
+              <Statistic title={t('landing.stats.uniqueVisitors')} value={s.totals.uniqueVisitors} />
+            </Col>
+            {page?.kind === 'nearest_store' && (
+              <Col span={4}>
+                <Statistic title={t('landing.stats.located')} value={s.totals.located} />
+              </Col>
+            )}
+            <Col span={5}>
+              <Statistic title={t('landing.stats.conversions')} value={s.totals.conversions} />
+            </Col>
+            <Col span={5}>
+              <Statistic title={t('landing.stats.conversionRate')} value={pct(s.totals.conversions, s.totals.visits)} />
+            </Col>
+          </Row>
+          {s.totals.visits === 0 ? (
+            <Empty description={t('landing.stats.empty')} />
+          ) : (
+            <>
+              <LandingChart
+                data={{
+                  days: s.days.map((d) => d.date),
+                  visits: s.days.map((d) => d.visits),
+                  adds: s.days.map((d) => d.adds),
+                  conversions: s.days.map((d) => d.conversions),
+                  labels: {
+                    visits: t('landing.stats.visits'),
+                    adds: t('landing.stats.adds'),
+                    conversions: t('landing.stats.conversions'),
+                  },
+                }}
+              />
+              <h3 style={{ marginTop: 16 }}>{t('landing.stats.perCode')}</h3>
+              <Table
+                rowKey="codeId"
+                size="small"
+                pagination={false}
+                dataSource={s.codes}
+                columns={[
+                  {
+                    title: t('landing.stats.code'),
+                    dataIndex: 'name',
+                    render: (v: string | null) => v ?? t('landing.codeMissing'),
+                  },
+                  { title: t('landing.stats.store'), dataIndex: 'storeName', render: (v: string | null) => v ?? '—' },
+                  { title: t('landing.stats.visits'), dataIndex: 'visits', align: 'right' },
+                  { title: t('landing.stats.adds'), dataIndex: 'adds', align: 'right' },
+                  { title: t('landing.stats.conversions'), dataIndex: 'conversions', align: 'right' },
+                ]}
+              />
+            </>
+          )}
+          <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('landing.stats.definition')} />
+        </>
+      )}
+    </Drawer>
+  );
+}
