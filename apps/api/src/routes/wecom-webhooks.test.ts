@@ -188,7 +188,7 @@ describe('WeCom callbacks (/webhooks/wecom/:tenantId)', () => {
     assert.equal(n.link, `/customers/${customerId}`);
   });
 
-  it('an edit refreshes the customer, a member deleting the customer ends the relationship without an alert, a tag change is recorded', async () => {
+  it('an edit refreshes the customer, a member deleting the customer ends the relationship without an alert, a tag change is applied', async () => {
     const o = await wecomTenant();
     const scan = await demo.sandbox.simulate.scan(demo.corpId, o.way.config_id, { name: '被删顾客' });
     const customerId = customerIdIn((await deliveries(o))[0]!.outcome);
@@ -206,7 +206,7 @@ describe('WeCom callbacks (/webhooks/wecom/:tenantId)', () => {
       JSON.stringify(rows),
     );
     assert.match(by('edit_external_contact')!.outcome, new RegExp(`updated ${customerId}`));
-    assert.match(by('create')!.outcome, /recorded/);
+    assert.match(by('create')!.outcome, /^tag create \S+: \d+ created/, 'applied by the tag sync (wecom-sync.test.ts)');
     assert.match(by('del_external_contact')!.outcome, /deleted by staff/);
     const customer = ok(await o.agent.get(`/api/admin/customers/${customerId}`));
     assert.deepEqual(customer.owners, []);
