@@ -3,68 +3,25 @@
  * sandbox's simulated customers scan them and its callbacks reach /webhooks/wecom/<tenant id>.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fillPath, liveCodeRoutes } from '@siyu/contracts';
 import * as messaging from '@siyu/core/messaging';
 import { inTransaction, newId } from '@siyu/core/platform';
-import { TEST_PASSWORD } from '@siyu/core/testing';
-import { seedDemoLiveCodes } from '../demo/seed-live-codes';
-import { type DemoWecom, demoWecomOf } from '../demo/wecom-sandbox';
 import { ownerOfNewTenant, testApp } from '../testing';
+import {
+  corp,
+  LC,
+  listenWithSandbox,
+  liveCodeTenant,
+  sandboxEnv,
+  scan,
+  systemCtx,
+  wayUsers,
+} from './live-codes.fixtures';
 import { expectInvalid, ok } from './tags.fixtures';
 
-let baseUrl = '';
-let demo: DemoWecom;
-const LC = '/api/admin/live-codes';
-
-before(async () => {
-  const { app } = await testApp();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  demo = demoWecomOf(app)!;
-});
-after(async () => (await testApp()).app.close());
-
-type Tenant = Awaited<ReturnType<typeof ownerOfNewTenant>>;
-
-/** A tenant on the sandbox corp with staff whose email names are sandbox members, and a tag. */
-async function liveCodeTenant(userids = ['wangyutong', 'lijiayi', 'liuhaoran']) {
-  const o = await ownerOfNewTenant();
-  await demo.configureTenant(o.tenant.tenantId, baseUrl);
-  const roles = ok(await o.agent.get('/api/admin/roles')).items as { id: string; key: string }[];
-  const domain = `w${randomBytes(4).toString('hex')}.test`;
-  const staff: Record<string, string> = {};
-  for (const u of userids) {
-    const s = ok(
-      await o.agent.post('/api/admin/staff', {
-        name: `员工${u}`,
-        email: `${u}@${domain}`,
-        roleIds: [roles.find((r) => r.key === 'sales')!.id],
-        mode: 'password',
-        password: TEST_PASSWORD,
-      }),
-      201,
-    );
-    staff[u] = s.staff.id;
-  }
-  const group = ok(await o.agent.post('/api/admin/tag-groups', { name: '渠道' }), 201);
-  const tag = ok(await o.agent.post('/api/admin/tags', { groupId: group.id, name: '静安寺店' }), 201);
-  return { ...o, staff, tagId: tag.id as string };
-}
-
-const corp = () => demo.sandbox.corp(demo.corpId);
-const wayUsers = (configId: string) => corp().contactWays.get(configId)?.user;
-const systemCtx = (o: Tenant) => o.rt.ctx({ tenantId: o.tenant.tenantId, actor: { kind: 'system', name: 'test' } });
-
-async function scan(o: Tenant, configId: string, name: string) {
-  const s = await demo.sandbox.simulate.scan(demo.corpId, configId, { name });
-  assert.equal(s.delivery?.outcome, 'delivered', JSON.stringify(s.delivery));
-  const cus = ok(await o.agent.get(`/api/admin/customers?q=${encodeURIComponent(name)}`)).items[0];
-  assert.ok(cus, `customer ${name} in the CRM`);
-  return { ...s, customerId: cus.id as string };
-}
+listenWithSandbox();
+const demo = () => sandboxEnv.demo;
 
 describe('live codes (/api/admin/live-codes)', () => {
   it('a scan makes the customer with the code’s tags, owner and source, sends the welcome, and rotates round robin', async () => {
@@ -208,7 +165,7 @@ describe('live codes (/api/admin/live-codes)', () => {
     const code = ok(await o.agent.post(LC, { name: '订单活码', members: [{ staffId: o.staff.wangyutong }] }), 201);
     const a = await scan(o, code.configId, '下单顾客');
     const b = await scan(o, code.configId, '流失顾客');
-    await demo.sandbox.simulate.customerDeletesStaff(demo.corpId, b.externalUserid, b.userid);
+    await demo().sandbox.simulate.customerDeletesStaff(demo().corpId, b.externalUserid, b.userid);
     await o.rt.drain({ tenantId: o.tenant.tenantId });
     const ctx = systemCtx(o);
     for (const total of [12_800, 5_000])
@@ -284,51 +241,5 @@ describe('live codes (/api/admin/live-codes)', () => {
     ok(await o.agent.delete(`${LC}/${code.id}`));
     assert.equal(corp().contactWays.has(code.configId), false);
     assert.equal((await o.agent.get(`${LC}/${code.id}`)).statusCode, 404);
-  });
-  it('the demo codes: one per store and a weighted campaign code; at a restart new contact ways with the same state', async () => {
-    const o = await ownerOfNewTenant();
-    await demo.configureTenant(o.tenant.tenantId, baseUrl);
-    const store = ok(await o.agent.post('/api/admin/org-units', { kind: 'store', name: '静安寺店' }), 201);
-    const roles = ok(await o.agent.get('/api/admin/roles')).items as { id: string; key: string }[];
-    const domain = `w${randomBytes(4).toString('hex')}.test`;
-    for (const [u, units] of [
-      ['wangyutong', [store.id]],
-      ['lijiayi', [store.id]],
-      ['huangjiaqi', []],
-      ['linzihan', []],
-    ] as const)
-      ok(
-        await o.agent.post('/api/admin/staff', {
-          name: u,
-          email: `${u}@${domain}`,
-          roleIds: [roles.find((r) => r.key === 'sales')!.id],
-          orgUnitIds: units,
-          mode: 'password',
-          password: TEST_PASSWORD,
-        }),
-        201,
-      );
-    await seedDemoLiveCodes(o.rt, o.tenant.slug);
-    const codes = ok(await o.agent.get(LC)).items;
-    assert.deepEqual(codes.map((c: { name: string }) => c.name).sort(), ['双十二新品试饮活码', '静安寺店活码']);
-    const storeCode = codes.find((c: { name: string }) => c.name === '静安寺店活码');
-    assert.equal(storeCode.orgUnitId, store.id);
-    assert.ok(['wangyutong', 'lijiayi'].includes(storeCode.currentWecomUserIds[0]));
-    const campaign = codes.find((c: { name: string }) => c.name === '双十二新品试饮活码');
-    assert.equal(campaign.distribution, 'weighted');
-    assert.ok(ok(await o.agent.get(`${LC}/default-welcome`)).updatedAt);
-
-    await seedDemoLiveCodes(o.rt, o.tenant.slug); // a restart: the sandbox forgot the ways
-    const again = ok(await o.agent.get(`${LC}/${storeCode.id}`));
-    assert.equal(again.state, storeCode.state);
-    assert.notEqual(again.configId, storeCode.configId);
-    assert.equal(ok(await o.agent.get(LC)).items.length, 2);
-    const s = await scan(o, again.configId, '演示顾客');
-    const customer = ok(await o.agent.get(`/api/admin/customers/${s.customerId}`));
-    assert.equal(customer.tags[0]?.name, '静安寺店');
-    assert.match(
-      corp().welcomes.find((w) => w.external_userid === s.externalUserid)?.text ?? '',
-      /演示顾客你好，欢迎来到拾光咖啡静安寺店活码/,
-    );
   });
 });

@@ -6,7 +6,8 @@ import type { LiveCodeStats } from '@siyu/contracts';
 import { staffSummaries } from '../../access';
 import { type Ctx, DAY, dayIn, invalid, notFound, startOfDayIn } from '../../platform';
 import { tenantZone } from './apply.service';
-import { findCode, incrementScans, scansBetween, statsOf } from './live-codes.repo';
+import { findCode } from './live-codes.repo';
+import { incrementScans, scansBetween, statsOf } from './stats.repo';
 
 const MAX_DAYS = 366;
 
