@@ -72,7 +72,7 @@ export function MembersTable({ items, canWrite }: { items: WecomMember[]; canWri
       title: t('wecomSync.member'),
       key: 'member',
       render: (_, m) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <span>{m.name}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {m.userid}

@@ -1,5 +1,5 @@
 import type { WecomSyncRun } from '@siyu/contracts';
-import { Alert, Button, Card, Col, List, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth';
@@ -112,16 +112,16 @@ export function RunsTable({ runs }: { runs: WecomSyncRun[] }) {
       expandable={{
         rowExpandable: (r) => r.errors.length > 0 || r.error !== null,
         expandedRowRender: (r) => (
-          <List
-            size="small"
-            header={t('wecomSync.errors')}
-            dataSource={[...(r.error ? [{ item: '', message: r.error }] : []), ...r.errors]}
-            renderItem={(e) => (
-              <List.Item>
-                <Typography.Text code>{e.item || '—'}</Typography.Text> {e.message}
-              </List.Item>
-            )}
-          />
+          <div>
+            <Typography.Text strong>{t('wecomSync.errors')}</Typography.Text>
+            <ul style={{ margin: '8px 0 0', paddingLeft: 20 }}>
+              {[...(r.error ? [{ item: '', message: r.error }] : []), ...r.errors].map((e, i) => (
+                <li key={i}>
+                  {e.item && <Typography.Text code>{e.item}</Typography.Text>} {e.message}
+                </li>
+              ))}
+            </ul>
+          </div>
         ),
       }}
     />
