@@ -8,6 +8,7 @@ import { ProductListPage } from '../features/catalog/ProductListPage';
 import { SearchPage } from '../features/catalog/SearchPage';
 import { CheckoutPage } from '../features/checkout/CheckoutPage';
 import { SmsSandboxPage } from '../features/dev/SmsSandboxPage';
+import { LandingPage } from '../features/landing/LandingPage';
 import { EditProfilePage } from '../features/me/EditProfilePage';
 import { PasswordPage } from '../features/me/PasswordPage';
 import { OrderDetailPage } from '../features/orders/OrderDetailPage';
@@ -61,6 +62,7 @@ const tenantRoutes: RouteObject[] = [
       ['me/addresses/:id', <AddressEditPage key="address" />],
     ] as const
   ).map(([path, page]) => ({ path, element: <RequireLogin>{page}</RequireLogin> })),
+  { path: 'l/:page', element: <LandingPage /> },
   { path: 'dev/sms', element: <SmsSandboxPage /> },
   { path: '*', element: <ToShopHome /> },
 ];

@@ -1,3 +1,4 @@
+import { landingEn } from '../features/landing/i18n';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -124,6 +125,7 @@ export const en: Messages = {
       CODE_EXPIRED: 'The code has expired or was used; please request a new one',
       INVALID_CREDENTIALS: 'Wrong phone number or password',
       SMS_NOT_CONFIGURED: 'SMS is not available; please log in with a password',
+      SMS_SEND_FAILED: 'The code could not be sent; try again later or log in with a password',
       FORBIDDEN: 'Not allowed; please reload the page and try again',
       BODY_TOO_LARGE: 'What you sent is too large',
       PAYMENT_METHOD_UNAVAILABLE: 'This shop does not take that payment method',
@@ -388,4 +390,5 @@ export const en: Messages = {
     setDefault: 'Set as default',
   },
   language: { label: 'Language', zh: '简体中文', en: 'English' },
+  landing: landingEn,
 };

@@ -1,3 +1,5 @@
+import { landingZh } from '../features/landing/i18n';
+
 /** Simplified Chinese, the default language of the storefront. `en.ts` must have the same keys. */
 export const zhCN = {
   app: {
@@ -123,6 +125,7 @@ export const zhCN = {
       CODE_EXPIRED: '验证码已失效，请重新获取',
       INVALID_CREDENTIALS: '手机号或密码错误',
       SMS_NOT_CONFIGURED: '短信服务暂不可用，请使用密码登录',
+      SMS_SEND_FAILED: '验证码发送失败，请稍后再试或使用密码登录',
       FORBIDDEN: '操作未被允许，请刷新页面后重试',
       BODY_TOO_LARGE: '提交的内容过大',
       PAYMENT_METHOD_UNAVAILABLE: '店铺暂不支持该支付方式',
@@ -388,6 +391,7 @@ export const zhCN = {
     setDefault: '设为默认地址',
   },
   language: { label: '语言', zh: '简体中文', en: 'English' },
+  landing: landingZh,
 };
 
 /** The shape every language must have: the same keys, any strings. */
