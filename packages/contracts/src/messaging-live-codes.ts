@@ -133,6 +133,13 @@ export const ScheduleSlot = z
 export const LiveCodeSchedule = z.object({ slots: z.array(ScheduleSlot).min(1).max(LIVE_CODE_LIMITS.slotsMax) });
 export const TimeWindow = z.object({ start: HhMm, end: HhMm }).describe('tenant time; end before start wraps midnight');
 
+const RemarkTemplate = withVariables(60).refine((s) => fixedChars(s) <= LIVE_CODE_LIMITS.remarkMaxChars, {
+  message: `WeCom allows ${LIVE_CODE_LIMITS.remarkMaxChars} characters (the rendered remark is cut to that)`,
+});
+const DescriptionTemplate = withVariables(200).refine((s) => fixedChars(s) <= LIVE_CODE_LIMITS.descriptionMaxChars, {
+  message: `WeCom allows ${LIVE_CODE_LIMITS.descriptionMaxChars} characters`,
+});
+
 const LiveCodeFields = {
   name: Name.max(40),
   description: z.string().trim().max(500).nullable().optional(),
@@ -150,18 +157,8 @@ const LiveCodeFields = {
   skipVerify: z.enum(['always', 'never', 'window']).default('always'),
   skipVerifyWindow: TimeWindow.nullable().default(null),
   tagIds: z.array(TagIdRef).max(LIVE_CODE_LIMITS.tagsMax).default([]),
-  remarkTemplate: withVariables(60)
-    .refine((s) => fixedChars(s) <= LIVE_CODE_LIMITS.remarkMaxChars, {
-      message: `WeCom allows ${LIVE_CODE_LIMITS.remarkMaxChars} characters (the rendered remark is cut to that)`,
-    })
-    .nullable()
-    .default(null),
-  descriptionTemplate: withVariables(200)
-    .refine((s) => fixedChars(s) <= LIVE_CODE_LIMITS.descriptionMaxChars, {
-      message: `WeCom allows ${LIVE_CODE_LIMITS.descriptionMaxChars} characters`,
-    })
-    .nullable()
-    .default(null),
+  remarkTemplate: RemarkTemplate.nullable().default(null),
+  descriptionTemplate: DescriptionTemplate.nullable().default(null),
   welcome: LiveCodeWelcome.default({ mode: 'default' }),
   groupCodeId: GroupCodeId.nullable().default(null).describe('a group live code whose QR is attached to the welcome'),
 };
@@ -202,6 +199,8 @@ export const LiveCodePatch = rules(
       skipVerify: z.enum(['always', 'never', 'window']),
       skipVerifyWindow: TimeWindow.nullable(),
       tagIds: z.array(TagIdRef).max(LIVE_CODE_LIMITS.tagsMax),
+      remarkTemplate: RemarkTemplate.nullable(),
+      descriptionTemplate: DescriptionTemplate.nullable(),
       welcome: LiveCodeWelcome,
       groupCodeId: GroupCodeId.nullable(),
     })

@@ -91,6 +91,12 @@ describe('live codes (/api/admin/live-codes)', () => {
       list.items.map((c: { id: string }) => c.id),
       [code.id],
     );
+    const renamed = ok(await o.agent.patch(`${LC}/${code.id}`, { description: '门口海报' }));
+    assert.deepEqual(
+      [renamed.description, renamed.remarkTemplate, renamed.tagIds, renamed.welcome.mode],
+      ['门口海报', '{渠道}-{昵称}', [o.tagId], 'custom'],
+      'a change carries only the fields sent',
+    );
   });
 
   it('daily caps switch to the backup staff; the next day (timer) the members are back', async () => {
