@@ -41,6 +41,9 @@ const ChannelsPage = page(() => import('../features/channels/channels-page'), 'C
 const LandingPagesPage = page(() => import('../features/landing-pages/landing-pages-page'), 'LandingPagesPage');
 const WecomSettingsPage = page(() => import('../features/wecom-settings/wecom-settings-page'), 'WecomSettingsPage');
 const WecomSyncPage = page(() => import('../features/wecom-sync/wecom-sync-page'), 'WecomSyncPage');
+const LiveCodesPage = page(() => import('../features/live-codes/live-codes-page'), 'LiveCodesPage');
+const LiveCodeFormPage = page(() => import('../features/live-codes/live-code-form-page'), 'LiveCodeFormPage');
+const LiveCodeStatsPage = page(() => import('../features/live-codes/live-code-stats-page'), 'LiveCodeStatsPage');
 const WecomSandboxPage = page(() => import('../features/wecom-sandbox/wecom-sandbox-page'), 'WecomSandboxPage');
 const SettingsPage = page(() => import('../features/settings/settings-page'), 'SettingsPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
@@ -99,6 +102,10 @@ export const router = createBrowserRouter(
             { path: 'roles', element: guarded('roles.read', <RolesPage />) },
             { path: 'org', element: guarded('org.read', <OrgPage />) },
             { path: 'landing-pages', element: guarded('channels.read', <LandingPagesPage />) },
+            { path: 'live-codes', element: guarded('channels.read', <LiveCodesPage />) },
+            { path: 'live-codes/new', element: guarded('channels.write', <LiveCodeFormPage />) },
+            { path: 'live-codes/:id/edit', element: guarded('channels.write', <LiveCodeFormPage />) },
+            { path: 'live-codes/:id/stats', element: guarded('channels.read', <LiveCodeStatsPage />) },
             { path: 'channels', element: guarded('settings.read', <ChannelsPage />) },
             { path: 'wecom-settings', element: guarded('settings.read', <WecomSettingsPage />) },
             { path: 'wecom-sync', element: guarded('channels.read', <WecomSyncPage />) },

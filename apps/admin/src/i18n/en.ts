@@ -5,6 +5,7 @@ import { channelsAreaEn } from '../features/channels/i18n.area';
 import { landingAreaEn } from '../features/landing-pages/i18n.area';
 import { wecomSettingsAreaEn, wecomSettingsErrorsEn } from '../features/wecom-settings/i18n.area';
 import { wecomSandboxAreaEn } from '../features/wecom-sandbox/i18n.area';
+import { liveCodesAreaEn, liveCodesErrorsEn } from '../features/live-codes/i18n.area';
 import { wecomSyncAreaEn } from '../features/wecom-sync/i18n.area';
 import { paymentSettingsAreaEn, paymentSettingsErrorsEn } from '../features/payment-settings/i18n.area';
 import type { Translation } from './zh-CN';
@@ -300,6 +301,7 @@ export const en: Translation = {
     ...ordersErrorsEn,
     ...paymentSettingsErrorsEn,
     ...wecomSettingsErrorsEn,
+    ...liveCodesErrorsEn,
     NETWORK_ERROR: 'Network error; please try again',
     UNAUTHORIZED: '{{message}}',
     FORBIDDEN: '{{message}}',
@@ -328,6 +330,7 @@ export const en: Translation = {
   ...landingAreaEn,
   ...wecomSettingsAreaEn,
   ...wecomSandboxAreaEn,
+  ...liveCodesAreaEn,
   ...wecomSyncAreaEn,
   pages: {
     notFound: 'Page not found',
