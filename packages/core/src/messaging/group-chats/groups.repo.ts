@@ -189,17 +189,20 @@ export async function codeEventCounts(
   timeZone: string,
 ) {
   const day = sql<string>`to_char(${groupMemberEvents.at} at time zone ${timeZone}, 'YYYY-MM-DD')`;
-  return db
-    .select({ day, groupId: groupMemberEvents.groupId, kind: groupMemberEvents.kind, n: sql<number>`count(*)::int` })
-    .from(groupMemberEvents)
-    .where(
-      and(
-        eq(groupMemberEvents.tenantId, tenantId),
-        eq(groupMemberEvents.groupCodeId, groupCodeId),
-        sql`${groupMemberEvents.at} >= ${from} and ${groupMemberEvents.at} < ${to}`,
-      ),
-    )
-    .groupBy(day, groupMemberEvents.groupId, groupMemberEvents.kind);
+  return (
+    db
+      .select({ day, groupId: groupMemberEvents.groupId, kind: groupMemberEvents.kind, n: sql<number>`count(*)::int` })
+      .from(groupMemberEvents)
+      .where(
+        and(
+          eq(groupMemberEvents.tenantId, tenantId),
+          eq(groupMemberEvents.groupCodeId, groupCodeId),
+          sql`${groupMemberEvents.at} >= ${from} and ${groupMemberEvents.at} < ${to}`,
+        ),
+      )
+      // by position: the day expression carries a parameter (the zone), which GROUP BY would not match
+      .groupBy(sql`1`, sql`2`, sql`3`)
+  );
 }
 
 /** All-time joins through each of the given group codes. */
@@ -222,7 +225,7 @@ export async function codeJoinTotals(db: Db, tenantId: string, codeIds: readonly
 // ---- tags ----
 
 export async function listTagRows(db: Db, tenantId: string) {
-  const count = sql<number>`(select count(*)::int from ${groups} g where g.tenant_id = ${tenantId} and ${groupTags.id} = any(g.tag_ids))`;
+  const count = sql<number>`(select count(*)::int from messaging_groups g where g.tenant_id = ${tenantId} and messaging_group_tags.id = any(g.tag_ids))`;
   return db
     .select({ tag: groupTags, groupCount: count })
     .from(groupTags)

@@ -94,7 +94,8 @@ async function fetchChat(client: WecomClient, chatId: string) {
   }
 }
 
-export type RunOptions = { pageSize?: number };
+/** `pageSize`: groups a groupchat/list page (default WeCom's 1000); `maxGroups`: stop after that many (the job continues later). */
+export type RunOptions = { pageSize?: number; maxGroups?: number };
 
 /**
  * Runs (or resumes) a sync to its end. Throws on a WeCom failure after recording it on the row; the
@@ -122,6 +123,7 @@ export async function runGroupSync(ctx: Ctx, syncId: string, opts: RunOptions = 
   }))!;
   const limit = opts.pageSize ?? WECOM_LIMITS.groupChat.listMax;
   const cache: StaffCache = new Map();
+  let budget = opts.maxGroups ?? Number.POSITIVE_INFINITY;
   try {
     for (;;) {
       const page = await client.groupChats.list({ limit, ...(row.cursor ? { cursor: row.cursor } : {}) });
@@ -132,6 +134,7 @@ export async function runGroupSync(ctx: Ctx, syncId: string, opts: RunOptions = 
         updatedAt: ctx.clock.now(),
       }))!;
       for (let i = row.pageDone; i < items.length; i++) {
+        if (budget-- <= 0) return groupSyncView(row);
         const chat = await fetchChat(client, items[i]!.chat_id);
         row = await inTransaction(ctx, async (tx) => {
           if (chat) await applyGroupSnapshot(tx, row!.corpId, chat, { cache });

@@ -13,6 +13,8 @@ import { applyGroupCode, codesNeedingRoute, GROUP_CODE_APPLY_JOB } from './apply
 import { allCodes } from './group-codes.repo';
 
 export const GROUP_SYNC_SCHEDULE_JOB = 'messaging.groups.sync-schedule';
+/** Groups one run of the sync job handles (a groupchat/get each) before handing over to the next run. */
+const GROUPS_PER_RUN = 500;
 
 /** Enqueues the re-routing of every code of the tenant whose join way no longer matches its groups. */
 export async function rerouteCodes(ctx: Ctx) {
@@ -28,7 +30,16 @@ export const groupCodeJobs: Record<string, JobDef> = {
       const ctx = ctxFor(String(data.tenantId));
       const pageSize = typeof data.pageSize === 'number' ? data.pageSize : undefined;
       // A failure is recorded on the sync (error) and thrown: the retry, or the next start, resumes it.
-      await runGroupSync(ctx, String(data.syncId), { pageSize });
+      const sync = await runGroupSync(ctx, String(data.syncId), { pageSize, maxGroups: GROUPS_PER_RUN });
+      if (sync.status === 'running') {
+        // A slice done: the next run continues from the stored cursor (jobs stay short).
+        await ctx.enqueue(GROUP_SYNC_JOB, {
+          tenantId: ctx.tenantId,
+          syncId: sync.id,
+          ...(pageSize ? { pageSize } : {}),
+        });
+        return;
+      }
       await rerouteCodes(ctx);
     },
   },
