@@ -18,6 +18,8 @@ import { catalogRoutes } from './routes/catalog.routes';
 import { customerRoutes } from './routes/customers.routes';
 import { dataJobRoutes } from './routes/data-jobs.routes';
 import { followUpRoutes } from './routes/follow-ups.routes';
+import { groupCodeRoutes } from './routes/group-codes.routes';
+import { groupRoutes } from './routes/groups.routes';
 import { healthRoutes } from './routes/health.routes';
 import { liveCodeQrRoutes } from './routes/live-code-qr.routes';
 import { liveCodeRoutes } from './routes/live-codes.routes';
@@ -74,6 +76,8 @@ export async function buildApp(
   orderRoutes(app, rt); //           /api/admin/orders: list, detail, address/price before payment, ship, deliver, remarks, stats, settings
   paymentSettingsRoutes(app, rt); // /api/admin/settings/payments: WeChat Pay / Alipay merchant keys (sealed), key test
   messagingSettingsRoutes(app, rt); // /api/admin/settings/{sms,email} (+ test), /owned-messages; /unsubscribe/*; /webhooks/sms/*/replies
+  groupRoutes(app, rt); //            /api/admin/groups (客户群: list, detail, tags, sync from WeCom), /api/admin/group-tags
+  groupCodeRoutes(app, rt); //        /api/admin/group-codes: 群活码 CRUD (WeCom join ways), stats per group
   liveCodeRoutes(app, rt); //         /api/admin/live-codes: 渠道活码 CRUD (WeCom contact ways), stats, default welcome
   liveCodeQrRoutes(app, rt); //       /api/admin/live-codes/:id/qr: the code as a branded PNG/SVG print file
   wecomSettingsRoutes(app, rt); //  /api/admin/settings/wecom (+ test, generate-callback-secrets): app secret and EncodingAESKey sealed
