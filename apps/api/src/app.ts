@@ -21,6 +21,7 @@ import { followUpRoutes } from './routes/follow-ups.routes';
 import { groupCodeRoutes } from './routes/group-codes.routes';
 import { groupRoutes } from './routes/groups.routes';
 import { healthRoutes } from './routes/health.routes';
+import { landingRoutes } from './routes/landing.routes';
 import { liveCodeQrRoutes } from './routes/live-code-qr.routes';
 import { liveCodeRoutes } from './routes/live-codes.routes';
 import { messagingSettingsRoutes } from './routes/messaging-settings.routes';
@@ -33,6 +34,7 @@ import { shopOrderRoutes } from './routes/shop-orders.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
 import { wecomSandboxAdminRoutes } from './routes/wecom-sandbox-admin.routes';
 import { wecomSettingsRoutes } from './routes/wecom-settings.routes';
+import { wecomSyncRoutes } from './routes/wecom-sync.routes';
 import { wecomWebhookRoutes } from './routes/wecom-webhooks.routes';
 
 /** The HTTP application: read this file as the table of contents of the API. */
@@ -81,12 +83,14 @@ export async function buildApp(
   liveCodeRoutes(app, rt); //         /api/admin/live-codes: 渠道活码 CRUD (WeCom contact ways), stats, default welcome
   liveCodeQrRoutes(app, rt); //       /api/admin/live-codes/:id/qr: the code as a branded PNG/SVG print file
   wecomSettingsRoutes(app, rt); //  /api/admin/settings/wecom (+ test, generate-callback-secrets): app secret and EncodingAESKey sealed
+  wecomSyncRoutes(app, rt); //      /api/admin/wecom/members (staff ↔ WeCom member links), /api/admin/wecom/sync (staff, customers, tags runs with progress)
   wecomSandboxAdminRoutes(app, rt); // /api/admin/wecom-sandbox (demo mode only): the sandbox corp's state, confirm a pending mass send
   shopRoutes(app, rt); //            /api/shop/t/:slug/*, /api/dev/sms (demo only)
   shopCatalogRoutes(app, rt); //     /api/shop/t/:slug/catalog: categories, products, search, images
   webhookRoutes(app, rt); //         /webhooks/payments/:tenantSlug/:provider: raw body, signature checked
   wecomWebhookRoutes(app, rt); //   /webhooks/wecom/:tenantId: WeCom callbacks (URL verification, deliveries stored then processed)
   shopOrderRoutes(app, rt); //       /api/shop/t/:slug: cart, addresses, pick-up stores, checkout, orders, pay, cancel
+  landingRoutes(app, rt); //        /api/admin/landing-pages (+ stats, qr); /api/shop/t/:slug/landing/:page (+ nearest, visits)
 
   await wireDemoPayments(app, rt); // demo mode only: /sandbox/wechatpay (WeChat Pay v3 sandbox) + the demo tenant's provider
   await wireDemoOwnedChannels(app, rt); // demo mode only: /sandbox/sms (Aliyun + Tencent SendSms sandbox), local SMTP sandbox, /sandbox/mail
