@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { allRoutes, fillPath } from '@siyu/contracts';
-import { ownerOfNewTenant } from '../testing';
+import { ownerOfNewTenant, testApp } from '../testing';
 import { clientKey, shopperOf } from './orders.fixtures';
+import { syncTenant } from './wecom-sync.fixtures';
+
+after(async () => (await testApp()).app.close());
 
 /** Builds, in tenant B, one entity of every kind an admin route addresses by id. */
 async function tenantWithEntities() {
@@ -48,6 +51,16 @@ async function tenantWithEntities() {
     clientKey: clientKey(),
   });
   assert.equal(order.statusCode, 201, order.body);
+  // 客户群 and 群活码: a group of B's own sandbox corp (its callback lands in B's registry), a code, a tag, a sync
+  const gw = await syncTenant([{ userid: 'bgroupowner', name: 'B 群主' }]);
+  await gw.demo.sandbox.simulate.createGroup(gw.corpId, 'bgroupowner', 'B 客户群');
+  await gw.rt.drain({ tenantId: gw.tenantId });
+  const group = (await gw.agent.get('/api/admin/groups')).data.items[0];
+  const groupCode = await gw.agent.post('/api/admin/group-codes', { name: 'B 群码', groupIds: [group.id] });
+  assert.equal(groupCode.statusCode, 201, groupCode.body);
+  const groupTag = await gw.agent.post('/api/admin/group-tags', { name: 'B 群标签' });
+  const groupSync = await gw.agent.post('/api/admin/groups/sync');
+  await gw.rt.drain({ tenantId: gw.tenantId });
   return {
     b,
     ids: {
@@ -61,6 +74,10 @@ async function tenantWithEntities() {
       category: category.data.id,
       product: product.data.id,
       order: order.data.id,
+      group: group.id as string,
+      groupCode: groupCode.data.id as string,
+      groupTag: groupTag.data.id as string,
+      groupSync: groupSync.data.id as string,
     },
   };
 }
@@ -112,13 +129,22 @@ const BY_ID: Record<string, Case> = {
   'orders.ship': { params: one('order'), body: { carrier: 'x', trackingNo: 'SF12345' } },
   'orders.deliver': { params: one('order') },
   'orders.addRemark': { params: one('order'), body: { text: 'x' } },
+  'groups.get': { params: one('group') },
+  'groups.setTags': { params: one('group'), body: { tagIds: [] } },
+  'groups.updateTag': { params: one('groupTag'), body: { name: 'x' } },
+  'groups.deleteTag': { params: one('groupTag') },
+  'groups.getSync': { params: one('groupSync') },
+  'groupCodes.get': { params: one('groupCode') },
+  'groupCodes.update': { params: one('groupCode'), body: { name: 'x' } },
+  'groupCodes.remove': { params: one('groupCode') },
+  'groupCodes.stats': { params: one('groupCode') },
 };
 
 describe('tenant isolation', () => {
   it('every admin route answers 404 for ids of another tenant, and changes nothing there', async () => {
     const a = await ownerOfNewTenant();
     const { b, ids } = await tenantWithEntities();
-    const covered = /^(admin|customers|catalog|orders)\./;
+    const covered = /^(admin|customers|catalog|orders|groups|groupCodes)\./;
     const idRoutes = Object.entries(allRoutes).filter(
       ([k, r]) => covered.test(k) && r.audience === 'admin' && r.path.includes(':'),
     );
