@@ -61,7 +61,10 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
     () => true,
     () => false,
   );
-  if (exists) return false;
+  if (exists) {
+    await positionDemoStores(rt);
+    return false;
+  }
   const base = rt.ctx({ tenantId: '', actor: { kind: 'system', name: 'seed' } });
   await inTransaction(base, async (tx) => {
     const { tenantId, roleIds } = await access.createTenant(tx.db, tx.clock, {
@@ -102,4 +105,15 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
   await seedDemoOrders(rt, DEMO.slug);
   await rt.drain();
   return true;
+}
+
+/** A demo seeded before stores had positions: give its stores (found by name) their coordinates. */
+async function positionDemoStores(rt: Runtime) {
+  const tenant = await access.getTenantBySlug(rt.db, DEMO.slug);
+  const ctx = rt.ctx({ tenantId: tenant.id, actor: { kind: 'system', name: 'seed' } });
+  for (const unit of (await access.listOrgUnits(ctx)).items) {
+    const s = DEMO_STORES.find((x) => x.name === unit.name);
+    if (s && unit.kind === 'store' && unit.latitude === null)
+      await access.updateOrgUnit(ctx, unit.id, { latitude: s.latitude, longitude: s.longitude });
+  }
 }

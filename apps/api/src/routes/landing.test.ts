@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { DAY } from '@siyu/core/platform';
 import { TEST_PASSWORD } from '@siyu/core/testing';
 import { DEMO_STORES } from '../demo/seed';
+import { seedDemoLandingPages } from '../demo/seed-landing';
 import { type DemoWecom, demoWecomOf } from '../demo/wecom-sandbox';
 import { Agent, ownerOfNewTenant, testApp } from '../testing';
 import { expectError, expectInvalid, ok } from './tags.fixtures';
@@ -237,5 +238,19 @@ describe('landing pages', () => {
     // B cannot point its page at A's code.
     expectInvalid(await b.agent.post(LP, pageInput(a.campaignCode)), 'codeId');
     ok(await a.agent.get(`${LP}/${page.id}`));
+  });
+
+  it('seeds the demo pages once the live codes exist (nearest store over the store codes, a coupon page)', async () => {
+    const o = await landingTenant();
+    assert.equal(await seedDemoLandingPages(o.rt, o.tenant.slug), true);
+    assert.equal(await seedDemoLandingPages(o.rt, o.tenant.slug), true);
+    const pages = ok(await o.agent.get(LP)).items as { slug: string; kind: string; storeCodeIds: string[] }[];
+    assert.deepEqual(pages.map((p) => [p.slug, p.kind]).sort(), [
+      ['coupon-10', 'code'],
+      ['nearest-store', 'nearest_store'],
+    ]);
+    assert.equal(pages.find((p) => p.kind === 'nearest_store')!.storeCodeIds.length, 3);
+    const bare = await ownerOfNewTenant();
+    assert.equal(await seedDemoLandingPages(bare.rt, bare.tenant.slug), false, 'waits for live codes');
   });
 });
