@@ -5,6 +5,7 @@ import type { Runtime } from '@siyu/core/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { wireDemoPayments } from './demo/payments-sandbox';
+import { seedDemoLandingOnListen } from './demo/seed-landing';
 import { seedDemoLiveCodesOnListen } from './demo/seed-live-codes';
 import { wireDemoOwnedChannels } from './demo/sms-sandbox';
 import { wireDemoWecom } from './demo/wecom-sandbox';
@@ -96,6 +97,7 @@ export async function buildApp(
   await wireDemoOwnedChannels(app, rt); // demo mode only: /sandbox/sms (Aliyun + Tencent SendSms sandbox), local SMTP sandbox, /sandbox/mail
   await wireDemoWecom(app, rt); //    demo mode only: /sandbox/wecom (WeCom API sandbox + simulated client) for the demo corp
   seedDemoLiveCodesOnListen(app, rt); // demo mode only: the demo tenant's live codes (their contact ways again in the fresh sandbox)
+  seedDemoLandingOnListen(app, rt); // demo mode only: the demo tenant's landing pages (nearest store, coupon) once its live codes exist
 
   if (opts.serveFrontends) {
     await serveSpa(app, 'admin');
