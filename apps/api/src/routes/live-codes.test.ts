@@ -223,6 +223,14 @@ describe('live codes (/api/admin/live-codes)', () => {
       await o.agent.post(LC, { name: 'x', members: [{ staffId: 'stf_0000000000aaaaaaaaaaaaaaaa' }] }),
       'members.0.staffId',
     );
+    expectInvalid(
+      await o.agent.post(LC, {
+        name: 'x',
+        members: [{ staffId: o.staff.lijiayi }],
+        groupCodeId: 'gc_0000000000aaaaaaaaaaaaaaaa',
+      }),
+      'groupCodeId',
+    );
 
     const other = await ownerOfNewTenant();
     const p = { id: code.id };
@@ -247,5 +255,28 @@ describe('live codes (/api/admin/live-codes)', () => {
     ok(await o.agent.delete(`${LC}/${code.id}`));
     assert.equal(corp().contactWays.has(code.configId), false);
     assert.equal((await o.agent.get(`${LC}/${code.id}`)).statusCode, 404);
+  });
+  it('“also pull into group”: the welcome carries the group code’s QR image last', async () => {
+    const o = await liveCodeTenant();
+    const name = `拾光咖啡会员群${Date.now()}`;
+    await demo().sandbox.simulate.createGroup(demo().corpId, 'wangyutong', name);
+    await o.rt.drain({ tenantId: o.tenant.tenantId });
+    const group = ok(await o.agent.get(`/api/admin/groups?q=${encodeURIComponent(name)}`)).items[0];
+    assert.ok(group, 'the group is in the registry');
+    const groupCode = ok(await o.agent.post('/api/admin/group-codes', { name: '会员群码', groupIds: [group.id] }), 201);
+    const code = ok(
+      await o.agent.post(LC, {
+        name: '进群活码',
+        members: [{ staffId: o.staff.wangyutong }],
+        welcome: { mode: 'custom', text: '扫码进群领福利' },
+        groupCodeId: groupCode.id,
+      }),
+      201,
+    );
+    assert.equal(code.groupCodeId, groupCode.id);
+    const s = await scan(o, code.configId, '进群顾客');
+    const welcome = corp().welcomes.find((w) => w.external_userid === s.externalUserid);
+    assert.equal(welcome?.text, '扫码进群领福利');
+    assert.deepEqual(welcome?.attachments, [{ msgtype: 'image', image: { pic_url: groupCode.qrCodeUrl } }]);
   });
 });

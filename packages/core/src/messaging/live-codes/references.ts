@@ -1,7 +1,8 @@
-/** Checks that what a live code names exists in the tenant: staff (active), org units, tags. */
+/** Checks that what a live code names exists in the tenant: staff (active), org units, tags, group code. */
 import { orgUnitSummaries, staffSummaries } from '../../access';
 import { listTags } from '../../customers';
 import { type Ctx, invalid } from '../../platform';
+import { groupCodeForWelcome } from '../group-codes';
 
 export type CodeRefs = {
   members?: { staffId: string }[];
@@ -9,6 +10,7 @@ export type CodeRefs = {
   departmentIds?: string[];
   orgUnitId?: string | null;
   tagIds?: string[];
+  groupCodeId?: string | null;
 };
 
 export async function checkReferences(ctx: Ctx, r: CodeRefs) {
@@ -26,6 +28,8 @@ export async function checkReferences(ctx: Ctx, r: CodeRefs) {
     if (!units.has(id)) throw invalid(`departmentIds.${i}`, `no org unit ${id}`);
   });
   if (r.orgUnitId && !units.has(r.orgUnitId)) throw invalid('orgUnitId', `no org unit ${r.orgUnitId}`);
+  if (r.groupCodeId && !(await groupCodeForWelcome(ctx, r.groupCodeId)))
+    throw invalid('groupCodeId', `no group code ${r.groupCodeId} with a QR code`);
   if (r.tagIds?.length) {
     const known = new Set((await listTags(ctx)).items.map((t) => t.id));
     r.tagIds.forEach((id, i) => {
