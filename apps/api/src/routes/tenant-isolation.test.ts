@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { allRoutes, fillPath } from '@siyu/contracts';
 import { ownerOfNewTenant, testApp } from '../testing';
 import { clientKey, shopperOf } from './orders.fixtures';
-import { syncTenant } from './wecom-sync.fixtures';
+import { syncThrough, syncTenant } from './wecom-sync.fixtures';
 
 after(async () => (await testApp()).app.close());
 
@@ -61,6 +61,9 @@ async function tenantWithEntities() {
   const groupTag = await gw.agent.post('/api/admin/group-tags', { name: 'B 群标签' });
   const groupSync = await gw.agent.post('/api/admin/groups/sync');
   await gw.rt.drain({ tenantId: gw.tenantId });
+  // WeCom sync: a member and a run of another tenant on a sandbox corp
+  const w = await syncTenant([{ userid: 'bmember', name: 'B 成员' }]);
+  const wecomRun = (await syncThrough(w, 'staff')).id as string;
   return {
     b,
     ids: {
@@ -78,6 +81,8 @@ async function tenantWithEntities() {
       groupCode: groupCode.data.id as string,
       groupTag: groupTag.data.id as string,
       groupSync: groupSync.data.id as string,
+      wecomMember: 'bmember',
+      wecomRun,
     },
   };
 }
@@ -138,13 +143,15 @@ const BY_ID: Record<string, Case> = {
   'groupCodes.update': { params: one('groupCode'), body: { name: 'x' } },
   'groupCodes.remove': { params: one('groupCode') },
   'groupCodes.stats': { params: one('groupCode') },
+  'wecomSync.link': { params: (ids) => ({ userid: ids.wecomMember }), body: { staffId: null } },
+  'wecomSync.run': { params: one('wecomRun') },
 };
 
 describe('tenant isolation', () => {
   it('every admin route answers 404 for ids of another tenant, and changes nothing there', async () => {
     const a = await ownerOfNewTenant();
     const { b, ids } = await tenantWithEntities();
-    const covered = /^(admin|customers|catalog|orders|groups|groupCodes)\./;
+    const covered = /^(admin|customers|catalog|orders|wecomSync|groups|groupCodes)\./;
     const idRoutes = Object.entries(allRoutes).filter(
       ([k, r]) => covered.test(k) && r.audience === 'admin' && r.path.includes(':'),
     );
@@ -171,8 +178,10 @@ describe('tenant isolation', () => {
   it('lists, filters and references never reach another tenant', async () => {
     const a = await ownerOfNewTenant();
     const { ids } = await tenantWithEntities();
-    const all = [ids.staff, ids.role, ids.org, ids.order];
+    const all = [ids.staff, ids.role, ids.org, ids.order, ids.wecomRun];
     for (const url of [
+      '/api/admin/wecom/sync',
+      '/api/admin/wecom/members',
       '/api/admin/orders?limit=50',
       '/api/admin/orders/export',
       `/api/admin/orders?customerId=${ids.customer}`,
