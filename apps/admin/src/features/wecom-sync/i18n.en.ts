@@ -57,6 +57,7 @@ export const wecomSyncEn: typeof wecomSyncZh = {
     created: 'created',
     renamed: 'renamed',
     deleted: 'deleted',
+    unlinked_tags: 'unlinked',
     skipped: 'over the cap',
     matched: 'known customers',
     tagged: 'tagged',

@@ -53,6 +53,7 @@ export const wecomSyncZh = {
     created: '新建',
     renamed: '改名',
     deleted: '删除',
+    unlinked_tags: '取消关联',
     skipped: '超出上限',
     matched: '已有客户',
     tagged: '打标签',

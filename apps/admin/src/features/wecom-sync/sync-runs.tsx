@@ -94,9 +94,11 @@ export function RunsTable({ runs }: { runs: WecomSyncRun[] }) {
       key: 'stats',
       render: (_, r) => (
         <Space wrap size={4}>
-          {Object.entries(r.stats).map(([k, v]) => (
-            <Tag key={k}>{`${t(`wecomSync.stat.${k}`, { defaultValue: k })} ${v}`}</Tag>
-          ))}
+          {Object.entries(r.stats)
+            .filter(([, v]) => v !== 0)
+            .map(([k, v]) => (
+              <Tag key={k}>{`${t(`wecomSync.stat.${k}`, { defaultValue: k })} ${v}`}</Tag>
+            ))}
         </Space>
       ),
     },

@@ -120,7 +120,9 @@ export async function executeWecomSyncRun(ctx: Ctx, runId: string, opts: { maxPa
     if (!client) throw new Error('WeCom is not configured any more');
     if (run.what === 'customers') {
       const r = await runCustomerSync(ctx, runId, client, opts);
-      if (!r.finished) return toRun((await findRun(ctx.db, ctx.tenantId, runId))!);
+      const now = (await findRun(ctx.db, ctx.tenantId, runId))!;
+      if (!r.finished) return toRun(now);
+      await updateRun(ctx.db, ctx.tenantId, runId, { total: now.done + now.failed });
     } else if (run.what === 'staff') {
       const stats = await runStaffSync(ctx, run, client);
       await updateRun(ctx.db, ctx.tenantId, runId, { stats });

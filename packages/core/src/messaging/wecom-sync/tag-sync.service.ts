@@ -37,7 +37,7 @@ const groupIn = (g: CorpTagGroup) => ({
 export async function importCorpTags(ctx: Ctx, client: WecomClient, onGroup?: (tags: number) => Promise<void>) {
   const { tag_group } = await client.corpTags.list({});
   const groups = tag_group.filter((g) => !g.deleted);
-  const stats = { groups: groups.length, tags: 0, created: 0, renamed: 0, deleted: 0, unlinked: 0, skipped: 0 };
+  const stats = { groups: groups.length, tags: 0, created: 0, renamed: 0, deleted: 0, unlinked_tags: 0, skipped: 0 };
   const errors: { item: string; message: string }[] = [];
   for (const g of groups) {
     const r = await upsertWecomTagGroup(ctx, groupIn(g));
@@ -51,9 +51,10 @@ export async function importCorpTags(ctx: Ctx, client: WecomClient, onGroup?: (t
   const liveTags = new Set(groups.flatMap((g) => g.tag.map((t) => t.id)));
   const liveGroups = new Set(groups.map((g) => g.group_id));
   const linked = await listWecomLinkedTags(ctx);
-  for (const t of linked.tags.filter((x) => !liveTags.has(x.wecomTagId))) stats[await removeWecomTag(ctx, t.id)]++;
+  const gone = (r: 'deleted' | 'unlinked') => (r === 'deleted' ? stats.deleted++ : stats.unlinked_tags++);
+  for (const t of linked.tags.filter((x) => !liveTags.has(x.wecomTagId))) gone(await removeWecomTag(ctx, t.id));
   for (const g of linked.groups.filter((x) => !liveGroups.has(x.wecomGroupId)))
-    stats[await removeWecomTagGroup(ctx, g.id)]++;
+    gone(await removeWecomTagGroup(ctx, g.id));
   return { stats, errors, total: stats.tags };
 }
 
