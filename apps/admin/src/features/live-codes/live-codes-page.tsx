@@ -4,6 +4,7 @@ import { App, Button, Empty, Input, Popconfirm, Result, Space, Table, Tag, Toolt
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useOrgUnits } from '../../api/queries';
 import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { LoadMore } from '../../app/load-more';
@@ -29,7 +30,7 @@ function QrThumb({ code }: { code: LiveCode }) {
   );
 }
 
-function Staff({ code }: { code: LiveCode }) {
+function Staff({ code, units }: { code: LiveCode; units: Map<string, string> }) {
   const { t } = useTranslation();
   return (
     <Space size={[4, 4]} wrap>
@@ -38,9 +39,11 @@ function Staff({ code }: { code: LiveCode }) {
           <Tag color={m.wecomUserId ? undefined : 'orange'}>{m.staffName ?? m.staffId}</Tag>
         </Tooltip>
       ))}
-      {code.departmentIds.length > 0 && (
-        <Tag>{t('liveCodes.departmentsCount', { count: code.departmentIds.length })}</Tag>
-      )}
+      {code.departmentIds.map((id) => (
+        <Tag key={id} color="geekblue">
+          {units.get(id) ?? t('liveCodes.departmentsCount', { count: 1 })}
+        </Tag>
+      ))}
       {code.routing === 'backup' && <Tag color="blue">{t('liveCodes.routing.backup')}</Tag>}
       {code.routing === 'kept' && <Tag color="red">{t('liveCodes.routing.kept')}</Tag>}
     </Space>
@@ -60,6 +63,8 @@ export function LiveCodesPage() {
   const list = useLiveCodes(q);
   const wecom = useWecomConfigured();
   const remove = useDeleteLiveCode();
+  const org = useOrgUnits(can('org.read'));
+  const unitNames = new Map((org.data?.items ?? []).map((u) => [u.id, u.name]));
   const welcomeOpen = params.get('defaultWelcome') === '1';
   const setWelcomeOpen = (open: boolean) => setParams(open ? { defaultWelcome: '1' } : {}, { replace: true });
 
@@ -135,17 +140,17 @@ export function LiveCodesPage() {
                   </Space>
                 ),
               },
-              { title: t('liveCodes.col.staff'), render: (_, c) => <Staff code={c} /> },
+              { title: t('liveCodes.col.staff'), render: (_, c) => <Staff code={c} units={unitNames} /> },
               {
                 title: t('liveCodes.col.distribution'),
                 render: (_, c) => t(`liveCodes.distribution.${c.distribution}`),
               },
-              { title: t('liveCodes.col.today'), align: 'right', render: (_, c) => c.totals.today },
-              { title: t('liveCodes.col.total'), align: 'right', render: (_, c) => c.totals.adds },
-              { title: t('liveCodes.col.net'), align: 'right', render: (_, c) => c.totals.netAdds },
+              { title: t('liveCodes.col.today'), align: 'right', width: 96, render: (_, c) => c.totals.today },
+              { title: t('liveCodes.col.total'), align: 'right', width: 96, render: (_, c) => c.totals.adds },
+              { title: t('liveCodes.col.net'), align: 'right', width: 96, render: (_, c) => c.totals.netAdds },
               {
                 title: t('common.actions'),
-                width: 280,
+                width: 340,
                 render: (_, c) => (
                   <Space size={4} wrap>
                     <QrMenu id={c.id} disabled={!c.qrCodeUrl} />

@@ -84,7 +84,7 @@ export function WelcomeEditor({ textName, attachmentsName }: { textName: string;
       </Form.Item>
       <Form.List name={attachmentsName}>
         {(fields, { add, remove }) => (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space direction="vertical" style={{ width: '100%', marginBottom: 24 }}>
             <Typography.Text>{t('liveCodes.welcome.attachments', { count: fields.length, max })}</Typography.Text>
             {fields.map((f, i) => {
               const type = form.getFieldValue([attachmentsName, f.name, 'type']) as WelcomeAttachment['type'];
