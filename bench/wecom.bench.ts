@@ -49,14 +49,7 @@ async function liveCode(admin: Session): Promise<string> {
     name: '压测活码',
     members,
     distribution: 'round_robin',
-    backupStaffIds: [],
-    schedule: null,
-    skipVerify: 'always',
-    tagIds: [],
-    remarkTemplate: '',
-    descriptionTemplate: '',
     welcome: { mode: 'custom', text: '你好 {昵称}，欢迎来到拾光咖啡！', attachments: [] },
-    groupCodeId: null,
   });
   return code.configId;
 }
