@@ -6,6 +6,7 @@
 import type { LiveCode, LiveCodeInput, LiveCodePatch } from '@siyu/contracts';
 import { AppError, type Ctx, inTransaction, invalid, newId, notFound } from '../../platform';
 import { WecomError } from '../wecom/errors';
+import { WECOM_LIMITS } from '../wecom/limits';
 import { applyLiveCode, targetOf, wecomClientOrFail } from './apply.service';
 import {
   findCode,
@@ -18,6 +19,7 @@ import {
 } from './live-codes.repo';
 import { liveCodeViews } from './live-codes.view';
 import { checkReferences } from './references';
+import { cut } from './templates';
 
 /** A WeCom refusal as a 422 the admin can act on (e.g. a member without 客户联系 permission). */
 export function wecomRefusal(err: unknown): never {
@@ -95,7 +97,7 @@ export async function createLiveCode(ctx: Ctx, input: LiveCodeInput): Promise<Li
         state: row.state,
         skip_verify: skipVerify,
         user: target.userIds,
-        remark: input.name.slice(0, 30),
+        remark: cut(input.name, WECOM_LIMITS.contactWay.remarkMaxChars),
       })
       .catch(wecomRefusal);
     await updateCode(tx.db, tx.tenantId, id, {
@@ -196,7 +198,7 @@ export async function restoreLiveCodeWay(ctx: Ctx, id: string): Promise<LiveCode
         state: row.state,
         skip_verify: skipVerify,
         user: target.userIds,
-        remark: row.name.slice(0, 30),
+        remark: cut(row.name, WECOM_LIMITS.contactWay.remarkMaxChars),
       })
       .catch(wecomRefusal);
     const now = tx.clock.now();

@@ -33,6 +33,8 @@ export const WECOM_LIMITS = {
   contactWay: {
     /** state ≤ 30 characters, echoed in the add event and follow_user.state (add_contact_way). */
     stateMaxChars: 30,
+    /** remark of the contact way itself (shown only through the API) ≤ 30 characters (add_contact_way). */
+    remarkMaxChars: 30,
     /** Contact ways + join ways created through the API: ≤ 500,000 per corp, shared (add_contact_way). */
     corpQuota: 500_000,
     /** Temporary-session codes: ≤ 100,000 a day, outside the quota (add_contact_way). */
