@@ -24,6 +24,7 @@ export const wecomSyncEn: typeof wecomSyncZh = {
   unlink: 'Unlink',
   cancel: 'Cancel',
   linkSaved: 'Link saved',
+  linkFailed: 'Cannot link: {{message}}',
   linkedBy: { auto: 'Automatic (email name)', manual: 'Manual' },
   noMembers: 'No members yet: sync the members first',
   noRuns: 'No syncs yet',

@@ -22,6 +22,7 @@ export const wecomSyncZh = {
   unlink: '解除',
   cancel: '取消',
   linkSaved: '已保存对应关系',
+  linkFailed: '无法对应：{{message}}',
   linkedBy: { auto: '自动（邮箱名）', manual: '手动' },
   noMembers: '还没有成员：先同步成员',
   noRuns: '还没有同步记录',

@@ -3,12 +3,14 @@ import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { fieldIssues } from '../../api/field-issues';
 import { useShowError } from '../../app/errors';
 import { StaffSelect } from '../customers/staff-select';
 import { useLinkMember } from './wecom-sync-api';
 
 /** Picks the staff member for one WeCom member, or "nobody", and saves at once. */
-function LinkCell({ m, canWrite }: { m: WecomMember; canWrite: boolean }) {
+function LinkCell({ m, canWrite, taken }: { m: WecomMember; canWrite: boolean; taken: string[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -22,7 +24,12 @@ function LinkCell({ m, canWrite }: { m: WecomMember; canWrite: boolean }) {
           setEditing(false);
           void message.success(t('wecomSync.linkSaved'));
         },
-        onError: (e) => showError(e),
+        onError: (e) => {
+          // a 400 on staffId says why in words (e.g. linked to another member already)
+          const issue = isApiError(e) && e.status === 400 ? fieldIssues(e)[0] : undefined;
+          if (issue) void message.error(t('wecomSync.linkFailed', { message: issue.message }));
+          else showError(e);
+        },
       },
     );
   if (editing)
@@ -31,6 +38,7 @@ function LinkCell({ m, canWrite }: { m: WecomMember; canWrite: boolean }) {
         <StaffSelect
           autoFocus
           value={m.staffId ?? undefined}
+          exclude={taken}
           onChange={(id) => save(id ?? null)}
           style={{ width: 200 }}
         />
@@ -67,6 +75,8 @@ function LinkCell({ m, canWrite }: { m: WecomMember; canWrite: boolean }) {
 export function MembersTable({ items, canWrite }: { items: WecomMember[]; canWrite: boolean }) {
   const { t } = useTranslation();
   const sorted = [...items].sort((a, b) => Number(Boolean(a.staffId)) - Number(Boolean(b.staffId)));
+  // a staff member is one WeCom member: those linked to another member are not offered
+  const takenBy = (m: WecomMember) => items.flatMap((x) => (x.staffId && x.userid !== m.userid ? [x.staffId] : []));
   const columns: TableColumnsType<WecomMember> = [
     {
       title: t('wecomSync.member'),
@@ -95,7 +105,11 @@ export function MembersTable({ items, canWrite }: { items: WecomMember[]; canWri
         </Space>
       ),
     },
-    { title: t('wecomSync.staff'), key: 'staff', render: (_, m) => <LinkCell m={m} canWrite={canWrite} /> },
+    {
+      title: t('wecomSync.staff'),
+      key: 'staff',
+      render: (_, m) => <LinkCell m={m} canWrite={canWrite} taken={takenBy(m)} />,
+    },
   ];
   return (
     <Table
