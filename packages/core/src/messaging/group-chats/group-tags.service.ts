@@ -22,8 +22,7 @@ async function countOf(ctx: Ctx, id: string) {
   return (await listTagRows(ctx.db, ctx.tenantId)).find((r) => r.tag.id === id)?.groupCount ?? 0;
 }
 
-const taken = (name: string) =>
-  conflict('GROUP_TAG_EXISTS', `A group tag named ${name} exists`, { issues: [{ path: 'name', message: 'is taken' }] });
+const taken = (name: string) => conflict('GROUP_TAG_EXISTS', `A group tag named ${name} exists`, { field: 'name' });
 
 export async function createGroupTag(ctx: Ctx, input: z.output<typeof GroupTagInput>) {
   if (await findTagByName(ctx.db, ctx.tenantId, input.name)) throw taken(input.name);
