@@ -44,6 +44,10 @@ const WecomSyncPage = page(() => import('../features/wecom-sync/wecom-sync-page'
 const LiveCodesPage = page(() => import('../features/live-codes/live-codes-page'), 'LiveCodesPage');
 const LiveCodeFormPage = page(() => import('../features/live-codes/live-code-form-page'), 'LiveCodeFormPage');
 const LiveCodeStatsPage = page(() => import('../features/live-codes/live-code-stats-page'), 'LiveCodeStatsPage');
+const GroupsPage = page(() => import('../features/groups/groups-page'), 'GroupsPage');
+const GroupDetailPage = page(() => import('../features/groups/group-detail-page'), 'GroupDetailPage');
+const GroupCodesPage = page(() => import('../features/groups/group-codes-page'), 'GroupCodesPage');
+const GroupCodeStatsPage = page(() => import('../features/groups/group-code-stats-page'), 'GroupCodeStatsPage');
 const WecomSandboxPage = page(() => import('../features/wecom-sandbox/wecom-sandbox-page'), 'WecomSandboxPage');
 const SettingsPage = page(() => import('../features/settings/settings-page'), 'SettingsPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
@@ -106,6 +110,10 @@ export const router = createBrowserRouter(
             { path: 'live-codes/new', element: guarded('channels.write', <LiveCodeFormPage />) },
             { path: 'live-codes/:id/edit', element: guarded('channels.write', <LiveCodeFormPage />) },
             { path: 'live-codes/:id/stats', element: guarded('channels.read', <LiveCodeStatsPage />) },
+            { path: 'groups', element: guarded('channels.read', <GroupsPage />) },
+            { path: 'groups/:id', element: guarded('channels.read', <GroupDetailPage />) },
+            { path: 'group-codes', element: guarded('channels.read', <GroupCodesPage />) },
+            { path: 'group-codes/:id/stats', element: guarded('channels.read', <GroupCodeStatsPage />) },
             { path: 'channels', element: guarded('settings.read', <ChannelsPage />) },
             { path: 'wecom-settings', element: guarded('settings.read', <WecomSettingsPage />) },
             { path: 'wecom-sync', element: guarded('channels.read', <WecomSyncPage />) },

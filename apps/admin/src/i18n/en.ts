@@ -5,6 +5,7 @@ import { channelsAreaEn } from '../features/channels/i18n.area';
 import { landingAreaEn } from '../features/landing-pages/i18n.area';
 import { wecomSettingsAreaEn, wecomSettingsErrorsEn } from '../features/wecom-settings/i18n.area';
 import { wecomSandboxAreaEn } from '../features/wecom-sandbox/i18n.area';
+import { groupsAreaEn, groupsErrorsEn } from '../features/groups/i18n.area';
 import { liveCodesAreaEn, liveCodesErrorsEn } from '../features/live-codes/i18n.area';
 import { wecomSyncAreaEn } from '../features/wecom-sync/i18n.area';
 import { paymentSettingsAreaEn, paymentSettingsErrorsEn } from '../features/payment-settings/i18n.area';
@@ -302,6 +303,7 @@ export const en: Translation = {
     ...paymentSettingsErrorsEn,
     ...wecomSettingsErrorsEn,
     ...liveCodesErrorsEn,
+    ...groupsErrorsEn,
     NETWORK_ERROR: 'Network error; please try again',
     UNAUTHORIZED: '{{message}}',
     FORBIDDEN: '{{message}}',
@@ -331,6 +333,7 @@ export const en: Translation = {
   ...wecomSettingsAreaEn,
   ...wecomSandboxAreaEn,
   ...liveCodesAreaEn,
+  ...groupsAreaEn,
   ...wecomSyncAreaEn,
   pages: {
     notFound: 'Page not found',

@@ -6,6 +6,7 @@ import { channelsAreaZh } from '../features/channels/i18n.area';
 import { landingAreaZh } from '../features/landing-pages/i18n.area';
 import { wecomSettingsAreaZh, wecomSettingsErrorsZh } from '../features/wecom-settings/i18n.area';
 import { wecomSandboxAreaZh } from '../features/wecom-sandbox/i18n.area';
+import { groupsAreaZh, groupsErrorsZh } from '../features/groups/i18n.area';
 import { liveCodesAreaZh, liveCodesErrorsZh } from '../features/live-codes/i18n.area';
 import { wecomSyncAreaZh } from '../features/wecom-sync/i18n.area';
 import { paymentSettingsAreaZh, paymentSettingsErrorsZh } from '../features/payment-settings/i18n.area';
@@ -278,6 +279,7 @@ export const zhCN = {
     ...paymentSettingsErrorsZh,
     ...wecomSettingsErrorsZh,
     ...liveCodesErrorsZh,
+    ...groupsErrorsZh,
     NETWORK_ERROR: '网络连接失败，请稍后重试',
     UNAUTHORIZED: '请先登录',
     FORBIDDEN: '你没有执行此操作的权限',
@@ -306,6 +308,7 @@ export const zhCN = {
   ...wecomSettingsAreaZh,
   ...wecomSandboxAreaZh,
   ...liveCodesAreaZh,
+  ...groupsAreaZh,
   ...wecomSyncAreaZh,
   pages: {
     notFound: '页面不存在',
