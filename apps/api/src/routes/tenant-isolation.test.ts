@@ -61,6 +61,13 @@ async function tenantWithEntities() {
   const groupTag = await gw.agent.post('/api/admin/group-tags', { name: 'B 群标签' });
   const groupSync = await gw.agent.post('/api/admin/groups/sync');
   await gw.rt.drain({ tenantId: gw.tenantId });
+  // 渠道活码: a live code of B on its own sandbox corp
+  const lw = await syncTenant([{ userid: 'blcmember', name: 'B 活码成员' }], ['blcmember']);
+  const liveCode = await lw.agent.post('/api/admin/live-codes', {
+    name: 'B 活码',
+    members: [{ staffId: lw.staff.blcmember }],
+  });
+  assert.equal(liveCode.statusCode, 201, liveCode.body);
   // WeCom sync: a member and a run of another tenant on a sandbox corp
   const w = await syncTenant([{ userid: 'bmember', name: 'B 成员' }]);
   const wecomRun = (await syncThrough(w, 'staff')).id as string;
@@ -81,6 +88,7 @@ async function tenantWithEntities() {
       groupCode: groupCode.data.id as string,
       groupTag: groupTag.data.id as string,
       groupSync: groupSync.data.id as string,
+      liveCode: liveCode.data.id as string,
       wecomMember: 'bmember',
       wecomRun,
     },
@@ -143,6 +151,10 @@ const BY_ID: Record<string, Case> = {
   'groupCodes.update': { params: one('groupCode'), body: { name: 'x' } },
   'groupCodes.remove': { params: one('groupCode') },
   'groupCodes.stats': { params: one('groupCode') },
+  'liveCodes.get': { params: one('liveCode') },
+  'liveCodes.update': { params: one('liveCode'), body: { name: 'x' } },
+  'liveCodes.remove': { params: one('liveCode') },
+  'liveCodes.stats': { params: one('liveCode') },
   'wecomSync.link': { params: (ids) => ({ userid: ids.wecomMember }), body: { staffId: null } },
   'wecomSync.run': { params: one('wecomRun') },
 };
@@ -151,7 +163,7 @@ describe('tenant isolation', () => {
   it('every admin route answers 404 for ids of another tenant, and changes nothing there', async () => {
     const a = await ownerOfNewTenant();
     const { b, ids } = await tenantWithEntities();
-    const covered = /^(admin|customers|catalog|orders|wecomSync|groups|groupCodes)\./;
+    const covered = /^(admin|customers|catalog|orders|wecomSync|groups|groupCodes|liveCodes)\./;
     const idRoutes = Object.entries(allRoutes).filter(
       ([k, r]) => covered.test(k) && r.audience === 'admin' && r.path.includes(':'),
     );
