@@ -64,7 +64,7 @@ export function LiveCodeFormPage() {
   if (id && code.isError) return <LoadError error={code.error} onRetry={() => void code.refetch()} />;
   const units = org.data?.items ?? [];
   const unitOptions = (kind?: string) =>
-    units.filter((u) => !kind || u.kind === kind).map((u) => ({ value: u.id, label: u.name }));
+    units.filter((u) => (kind ? u.kind === kind : u.kind !== 'warehouse')).map((u) => ({ value: u.id, label: u.name }));
 
   const onFinish = (v: LiveCodeValues) => {
     const body = toBody(v);
@@ -201,7 +201,9 @@ export function LiveCodeFormPage() {
             {welcomeMode === 'default' && (
               <p>
                 {t('liveCodes.form.defaultWelcomeHint')}{' '}
-                <Link to="/live-codes?defaultWelcome=1">{t('liveCodes.defaultWelcome')}</Link>
+                <Link to="/live-codes?defaultWelcome=1" target="_blank">
+                  {t('liveCodes.defaultWelcome')}
+                </Link>
               </p>
             )}
             {welcomeMode === 'custom' && <WelcomeEditor textName="welcomeText" attachmentsName="attachments" />}
