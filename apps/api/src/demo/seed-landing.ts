@@ -7,13 +7,20 @@ import * as access from '@siyu/core/access';
 import * as messaging from '@siyu/core/messaging';
 import type { Runtime } from '@siyu/core/platform';
 import type { FastifyInstance } from 'fastify';
-import { DEMO } from './seed';
+import { DEMO, DEMO_STORES } from './seed';
 
 const WAIT_MS = 2_000;
 const TRIES = 30;
 
-/** Creates the pages when the tenant has live codes and no landing page yet; false while no codes exist. */
-export async function seedDemoLandingPages(rt: Runtime, slug: string = DEMO.slug): Promise<boolean> {
+/**
+ * Creates the pages when the tenant has no landing page yet and at least `minStoreCodes` store codes;
+ * false while it has fewer (the codes are still being made).
+ */
+export async function seedDemoLandingPages(
+  rt: Runtime,
+  slug: string = DEMO.slug,
+  minStoreCodes = DEMO_STORES.length,
+): Promise<boolean> {
   const tenant = await access.getTenantBySlug(rt.db, slug).catch(() => null);
   if (!tenant) return true;
   const ctx = rt.ctx({ tenantId: tenant.id, actor: { kind: 'system', name: 'seed' } });
@@ -22,7 +29,7 @@ export async function seedDemoLandingPages(rt: Runtime, slug: string = DEMO.slug
   const codes = (await messaging.listLiveCodes(ctx, { limit: 200 })).items;
   const stores = codes.filter((c) => c.orgUnitId);
   const campaign = codes.find((c) => !c.orgUnitId) ?? stores[0];
-  if (!campaign || !stores.length) return false;
+  if (!campaign || stores.length < Math.max(1, minStoreCodes)) return false;
   const common = { imageUrl: null, buttonText: null, status: 'published' as const };
   await messaging.createLandingPage(
     ctx,
@@ -55,18 +62,34 @@ export async function seedDemoLandingPages(rt: Runtime, slug: string = DEMO.slug
   return true;
 }
 
-/** After the API listens: waits (a minute at most) for the demo's live codes, then seeds the pages. */
+/**
+ * After the API listens: waits for the demo's live codes (created one by one, see seed-live-codes.ts)
+ * until every store has its code and no new code appeared for one poll, then seeds the pages; after a
+ * minute it seeds with whatever store codes exist.
+ */
 export function seedDemoLandingOnListen(app: FastifyInstance, rt: Runtime) {
   if (rt.config.mode !== 'demo') return;
   app.addHook('onListen', async () => {
     let tries = 0;
-    const attempt = () => {
-      seedDemoLandingPages(rt)
+    let seen = -1;
+    const attempt = async (): Promise<boolean> => {
+      const tenant = await access.getTenantBySlug(rt.db, DEMO.slug).catch(() => null);
+      if (!tenant) return true;
+      const ctx = rt.ctx({ tenantId: tenant.id, actor: { kind: 'system', name: 'seed' } });
+      const count = (await messaging.listLiveCodes(ctx, { limit: 200 })).items.length;
+      const stable = count > 0 && count === seen;
+      seen = count;
+      const last = ++tries >= TRIES;
+      if (!stable && !last) return false;
+      return (await seedDemoLandingPages(rt, DEMO.slug, last ? 1 : DEMO_STORES.length)) || last;
+    };
+    const poll = () => {
+      attempt()
         .then((done) => {
-          if (!done && ++tries < TRIES) setTimeout(attempt, WAIT_MS).unref();
+          if (!done) setTimeout(poll, WAIT_MS).unref();
         })
         .catch((err) => rt.log.warn({ err }, 'demo landing pages not seeded'));
     };
-    setTimeout(attempt, WAIT_MS).unref();
+    setTimeout(poll, WAIT_MS).unref();
   });
 }
