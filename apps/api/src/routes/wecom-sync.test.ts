@@ -202,6 +202,49 @@ describe('WeCom sync', () => {
     assert.match(outcomes[1]!.outcome, /deleted/);
   });
 
+  it('a customers run that failed mid-way is resumed by the admin from its position; the nightly job chains staff → tags → customers', async () => {
+    const o = await syncTenant(MEMBERS, ['wangyutong']);
+    for (let i = 0; i < 120; i++) o.contact('wangyutong', ext(i));
+    await syncThrough(o, 'staff');
+    const started = ok(await o.agent.post('/api/admin/wecom/sync', { what: 'customers' }), 201);
+    await messaging.executeWecomSyncRun(o.ctx, started.id, { maxPages: 1 });
+    o.demo.sandbox.failNext('/cgi-bin/externalcontact/batch/get_by_user', 40058, 20);
+    await o.rt.drain({ tenantId: o.tenantId });
+    const failed = ok(await o.agent.get(`/api/admin/wecom/sync/${started.id}`));
+    assert.equal(failed.status, 'failed', JSON.stringify(failed));
+    assert.match(failed.error, /sandbox injected failure/);
+    assert.deepEqual([failed.done, failed.position.cursor], [100, '100']);
+    o.demo.sandbox.failNext('/cgi-bin/externalcontact/batch/get_by_user', 0, 0);
+    const resumed = ok(await o.agent.post('/api/admin/wecom/sync', { what: 'customers' }), 201);
+    assert.equal(resumed.id, started.id, 'the failed run continues');
+    await o.rt.drain({ tenantId: o.tenantId });
+    const done = ok(await o.agent.get(`/api/admin/wecom/sync/${started.id}`));
+    assert.deepEqual([done.status, done.done, done.total, done.stats.created], ['done', 120, 120, 120]);
+
+    const nightly = messaging.messagingRegistry.jobs![messaging.WECOM_NIGHTLY_SYNC_JOB]!;
+    await nightly.handle({
+      data: {},
+      jobId: 'test',
+      db: o.rt.db,
+      clock: o.clock,
+      log: o.rt.log,
+      ctxFor: (tenantId) => o.rt.ctx({ tenantId, actor: { kind: 'system', name: 'job' } }),
+    });
+    await o.rt.drain({ tenantId: o.tenantId });
+    const runs = ok(await o.agent.get('/api/admin/wecom/sync')).items as {
+      what: string;
+      trigger: string;
+      status: string;
+    }[];
+    assert.deepEqual(
+      runs
+        .filter((r) => r.trigger === 'schedule')
+        .map((r) => `${r.what} ${r.status}`)
+        .sort(),
+      ['customers done', 'staff done', 'tags done'],
+    );
+  });
+
   it('a deletion of a contact Siyu never knew creates nothing', async () => {
     const o = await syncTenant(MEMBERS, ['wangyutong']);
     o.contact('wangyutong', ext(9));
