@@ -26,6 +26,9 @@ export const channelsEn: typeof channelsZh = {
     addTemplate: 'Add template',
     removeTemplate: 'Remove this template?',
     tplKey: 'Key',
+    verifyCodeHint:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shows the providers' variable syntax
+      'The template of key verify_code carries the shop’s login, sign-up and password-reset codes: its text must contain ${code} and may contain ${minutes} (minutes valid); not marketing. Without it the shop cannot send codes.',
     tplName: 'Name',
     tplCode: 'Template code / ID',
     tplParams: 'Variables (in order)',
@@ -91,6 +94,7 @@ export const channelsEn: typeof channelsZh = {
     error: 'Reason',
     providerId: 'Provider id',
     test: 'test',
+    code: 'verification code',
     empty: 'Nothing sent yet. Save the settings and send a test.',
     more: 'Load more',
   },

@@ -24,6 +24,9 @@ export const channelsZh = {
     addTemplate: '添加模板',
     removeTemplate: '删除此模板？',
     tplKey: '标识',
+    verifyCodeHint:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shows the providers' variable syntax
+      '标识为 verify_code 的模板用于商城登录、注册和重置密码的验证码：内容须含 ${code}，可含 ${minutes}（有效分钟数），不能是营销类。未配置时商城无法发送验证码。',
     tplName: '名称',
     tplCode: '模板 CODE / ID',
     tplParams: '变量（按顺序）',
@@ -89,6 +92,7 @@ export const channelsZh = {
     error: '原因',
     providerId: '服务商 ID',
     test: '测试',
+    code: '验证码',
     empty: '还没有发送记录。保存设置后发送一条测试试试。',
     more: '加载更多',
   },

@@ -67,6 +67,7 @@ export function MessagesLog() {
               <Tooltip title={m.body}>
                 {m.subject ?? m.templateKey ?? '—'}
                 {m.purpose === 'test' ? ` (${t('channels.log.test')})` : ''}
+                {m.purpose === 'code' ? ` (${t('channels.log.code')})` : ''}
               </Tooltip>
             ),
           },

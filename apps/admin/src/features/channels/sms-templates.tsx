@@ -10,6 +10,7 @@ export function SmsTemplates() {
       {(fields, { add, remove }) => (
         <Space direction="vertical" style={{ width: '100%' }}>
           {fields.length === 0 && <Typography.Text type="secondary">{t('channels.sms.noTemplates')}</Typography.Text>}
+          <Typography.Text type="secondary">{t('channels.sms.verifyCodeHint')}</Typography.Text>
           {fields.map((field) => (
             <Card
               key={field.key}
