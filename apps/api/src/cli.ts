@@ -76,7 +76,12 @@ async function start(args: string[]) {
   if (frontends) ensureFrontends();
   const rt = await open(cfg.inlineWorker ? 'worker' : 'client');
   if (cfg.mode === 'demo' && (await seedDemo(rt))) rt.log.info('seeded the demo tenant');
-  const app = await buildApp(rt, { logger: cfg.logLevel !== 'silent', serveFrontends: frontends });
+  const app = await buildApp(rt, {
+    logger: cfg.logLevel !== 'silent',
+    serveFrontends: frontends,
+    // the demo's WeCom sandbox keeps its state beside the data (contact ways, groups, contacts)
+    sandboxStateFile: path.join(cfg.dataDir, 'wecom-sandbox.json'),
+  });
   onShutdown(async () => {
     await app.close();
     await rt.close();

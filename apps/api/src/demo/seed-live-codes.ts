@@ -1,9 +1,10 @@
 /**
  * DEMO MODE ONLY: the demo tenant's 渠道活码 — one code per store (its staff in turn, a daily cap,
  * the customer-service member as backup) and a campaign code (weighted, working hours, its own
- * welcome with a link card), tagged by channel, with a default welcome. The sandbox keeps its contact
- * ways in memory, so at every start (once the API listens and the sandbox answers) the codes are
- * created the first time, or their contact ways created again with the same `state`.
+ * welcome with a link card), tagged by channel, with a default welcome. At every start (once the API
+ * listens and the sandbox answers) the codes are created the first time; later, a code whose contact
+ * way the sandbox does not have (its state file was lost, or a test's fresh sandbox) gets one again
+ * with the same `state`.
  */
 import type { LiveCodeInput } from '@siyu/contracts';
 import * as access from '@siyu/core/access';
@@ -12,6 +13,7 @@ import * as messaging from '@siyu/core/messaging';
 import type { Ctx, Runtime } from '@siyu/core/platform';
 import type { FastifyInstance } from 'fastify';
 import { DEMO, DEMO_STORES } from './seed';
+import { demoWecomOf } from './wecom-sandbox';
 
 const TAG_GROUP = '渠道来源';
 const CAMPAIGN = '双十二新品试饮';
@@ -85,14 +87,21 @@ async function demoCodes(ctx: Ctx): Promise<LiveCodeInput[]> {
   return [...stores, ...(members.length ? [campaign] : [])];
 }
 
-/** Creates the demo codes the first time; afterwards gives each its contact way in the fresh sandbox. */
-export async function seedDemoLiveCodes(rt: Runtime, slug: string = DEMO.slug) {
+/**
+ * Creates the demo codes the first time; afterwards gives a contact way again to each code whose way
+ * the sandbox lacks (`has`: the ways it still has; by default none).
+ */
+export async function seedDemoLiveCodes(
+  rt: Runtime,
+  slug: string = DEMO.slug,
+  has: (configId: string) => boolean = () => false,
+) {
   const tenant = await access.getTenantBySlug(rt.db, slug).catch(() => null);
   if (!tenant) return;
   const ctx = rt.ctx({ tenantId: tenant.id, actor: { kind: 'system', name: 'seed' } });
   const existing = (await messaging.listLiveCodes(ctx, { limit: 200 })).items;
   if (existing.length) {
-    for (const c of existing) await messaging.restoreLiveCodeWay(ctx, c.id);
+    for (const c of existing) if (!c.configId || !has(c.configId)) await messaging.restoreLiveCodeWay(ctx, c.id);
     return;
   }
   const welcome = await messaging.getDefaultWelcome(ctx);
@@ -108,6 +117,8 @@ export async function seedDemoLiveCodes(rt: Runtime, slug: string = DEMO.slug) {
 export function seedDemoLiveCodesOnListen(app: FastifyInstance, rt: Runtime) {
   if (rt.config.mode !== 'demo') return;
   app.addHook('onListen', async () => {
-    seedDemoLiveCodes(rt).catch((err) => rt.log.warn({ err }, 'demo live codes not seeded'));
+    const demo = demoWecomOf(app);
+    const has = (configId: string) => Boolean(demo?.sandbox.corp(demo.corpId).contactWays.has(configId));
+    seedDemoLiveCodes(rt, DEMO.slug, has).catch((err) => rt.log.warn({ err }, 'demo live codes not seeded'));
   });
 }

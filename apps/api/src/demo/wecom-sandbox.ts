@@ -6,6 +6,8 @@
  * /webhooks/wecom/<tenant id>.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as access from '@siyu/core/access';
 import * as messaging from '@siyu/core/messaging';
 import type { Runtime } from '@siyu/core/platform';
@@ -61,7 +63,49 @@ const wired = new WeakMap<FastifyInstance, DemoWecom>();
 /** The WeCom sandbox of an app built in demo mode (tests and later slices drive it). */
 export const demoWecomOf = (app: FastifyInstance) => wired.get(app) ?? null;
 
-export async function wireDemoWecom(app: FastifyInstance, rt: Runtime): Promise<DemoWecom | null> {
+const SAVE_EVERY_MS = 5_000;
+
+/**
+ * Keeps the sandbox corp's state in `file` (sandbox-persist.ts): read at start, written every few
+ * seconds when it changed and when the app closes — so `npm start` again finds the contact ways of
+ * the demo's live codes, its groups and customers as WeCom would still have them.
+ */
+function keepState(app: FastifyInstance, sandbox: messaging.WecomSandbox, file: string, log: Runtime['log']) {
+  let saved = '';
+  try {
+    saved = fs.readFileSync(file, 'utf8');
+    if (!sandbox.restore(DEMO_CORP_ID, saved)) log.warn({ file }, 'WeCom sandbox state unreadable; starting empty');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ err, file }, 'WeCom sandbox state not read');
+  }
+  const save = () => {
+    const now = sandbox.snapshot(DEMO_CORP_ID);
+    if (now === saved) return;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, now);
+    fs.renameSync(`${file}.tmp`, file);
+    saved = now;
+  };
+  const timer = setInterval(() => {
+    try {
+      save();
+    } catch (err) {
+      log.warn({ err, file }, 'WeCom sandbox state not saved');
+    }
+  }, SAVE_EVERY_MS);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    save();
+  });
+}
+
+/** `stateFile`: where the sandbox keeps its state across restarts (`siyu start`); tests keep it in memory. */
+export async function wireDemoWecom(
+  app: FastifyInstance,
+  rt: Runtime,
+  opts: { stateFile?: string } = {},
+): Promise<DemoWecom | null> {
   if (rt.config.mode !== 'demo') return null;
   const secret = randomBytes(24).toString('base64url');
   const { token, encodingAesKey } = messaging.generateCallbackSecrets();
@@ -117,6 +161,7 @@ export async function wireDemoWecom(app: FastifyInstance, rt: Runtime): Promise<
     });
     sandbox.configureCallback(DEMO_CORP_ID, { url: `${baseUrl}/webhooks/wecom/${tenantId}` });
   };
+  if (opts.stateFile) keepState(app, sandbox, opts.stateFile, rt.log);
   // The demo tenant's settings point at the sandbox (its keys are new at every start).
   if (demo) await configureTenant(demo.id, base);
 

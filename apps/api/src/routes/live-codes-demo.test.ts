@@ -8,7 +8,7 @@ import { ok } from './tags.fixtures';
 listenWithSandbox();
 
 describe('demo live codes', () => {
-  it('the demo codes: one per store and a weighted campaign code; at a restart new contact ways with the same state', async () => {
+  it('the demo codes: one per store and a weighted campaign code; at a restart the ways kept, or new ones with the same state when the sandbox forgot them', async () => {
     const o = await sandboxTenant();
     const store = ok(await o.agent.post('/api/admin/org-units', { kind: 'store', name: '静安寺店' }), 201);
     await staffFor(o, [['wangyutong', [store.id]], ['lijiayi', [store.id]], 'huangjiaqi', 'linzihan']);
@@ -22,7 +22,11 @@ describe('demo live codes', () => {
     assert.equal(campaign.distribution, 'weighted');
     assert.ok(ok(await o.agent.get(`${LC}/default-welcome`)).updatedAt);
 
-    await seedDemoLiveCodes(o.rt, o.tenant.slug); // a restart: the sandbox forgot the ways
+    // a restart with the sandbox's state kept: the ways are still there, nothing changes
+    await seedDemoLiveCodes(o.rt, o.tenant.slug, (configId) => corp().contactWays.has(configId));
+    assert.equal(ok(await o.agent.get(`${LC}/${storeCode.id}`)).configId, storeCode.configId);
+
+    await seedDemoLiveCodes(o.rt, o.tenant.slug); // a restart without it: the sandbox forgot the ways
     const again = ok(await o.agent.get(`${LC}/${storeCode.id}`));
     assert.equal(again.state, storeCode.state);
     assert.notEqual(again.configId, storeCode.configId);
