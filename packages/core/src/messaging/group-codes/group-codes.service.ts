@@ -227,6 +227,32 @@ export async function deleteGroupCode(ctx: Ctx, id: string) {
   return { ok: true as const };
 }
 
+/**
+ * Gives a code a new join way over its groups (the old one is gone: deleted in WeCom's console, or the
+ * demo sandbox restarted), keeping its id, state and history.
+ */
+export async function restoreGroupCodeWay(ctx: Ctx, id: string) {
+  const client = await wecomClientOrFail(ctx);
+  const code = await loadCode(ctx, id);
+  const target = routeCode(code, await routingGroups(ctx, code.corpId, code.chatIds));
+  if (!target.activeChatIds.length) throw invalid('groupIds', 'none of the code’s groups is active');
+  const configId = await client.joinWays
+    .add(joinWayFields(code, target.activeChatIds))
+    .then((r) => r.config_id, wecomRefusal);
+  const way = (await client.joinWays.get({ config_id: configId })).join_way;
+  const now = ctx.clock.now();
+  const saved = await updateCode(ctx.db, ctx.tenantId, id, {
+    configId,
+    qrCodeUrl: way.qr_code ?? null,
+    activeChatIds: target.activeChatIds,
+    routing: target.routing,
+    lastAppliedAt: now,
+    lastError: null,
+    updatedAt: now,
+  });
+  return groupCodeView(ctx, saved!);
+}
+
 /** For the live codes' welcome ("also pull into group"): the code's name and QR image, or null. */
 export async function groupCodeForWelcome(ctx: Ctx, id: string): Promise<{ name: string; qrCodeUrl: string } | null> {
   if (!/^gc_[0-9a-z]{10,32}$/.test(id)) return null;

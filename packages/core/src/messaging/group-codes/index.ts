@@ -11,6 +11,7 @@ export {
   getGroupCode,
   groupCodeForWelcome,
   listGroupCodes,
+  restoreGroupCodeWay,
   updateGroupCode,
 } from './group-codes.service';
 export { groupCodeStats } from './stats.service';
