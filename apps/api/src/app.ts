@@ -5,6 +5,7 @@ import type { Runtime } from '@siyu/core/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { wireDemoPayments } from './demo/payments-sandbox';
+import { seedDemoGroupsOnListen } from './demo/seed-groups';
 import { seedDemoLandingOnListen } from './demo/seed-landing';
 import { seedDemoLiveCodesOnListen } from './demo/seed-live-codes';
 import { wireDemoOwnedChannels } from './demo/sms-sandbox';
@@ -97,6 +98,7 @@ export async function buildApp(
   await wireDemoOwnedChannels(app, rt); // demo mode only: /sandbox/sms (Aliyun + Tencent SendSms sandbox), local SMTP sandbox, /sandbox/mail
   await wireDemoWecom(app, rt, { stateFile: opts.sandboxStateFile }); //    demo mode only: /sandbox/wecom (WeCom API sandbox + simulated client) for the demo corp
   seedDemoLiveCodesOnListen(app, rt); // demo mode only: the demo tenant's live codes (their contact ways again in the fresh sandbox)
+  seedDemoGroupsOnListen(app, rt); // demo mode only: the demo tenant's customer groups and group code (put back into the fresh sandbox)
   seedDemoLandingOnListen(app, rt); // demo mode only: the demo tenant's landing pages (nearest store, coupon) once its live codes exist
 
   if (opts.serveFrontends) {
