@@ -3,9 +3,9 @@
  * and access's public functions (this folder owns none of their tables): each code's QR, store and
  * that store's position; adds of a code per day; a scan counted on the code when a page shows it.
  */
-import type { LandingCodeRef, LiveCode } from '@siyu/contracts';
+import { LANDING_LIMITS, type LandingCodeRef, type LiveCode } from '@siyu/contracts';
 import { listOrgUnits } from '../../access';
-import { AppError, type Ctx } from '../../platform';
+import { AppError, type Clock, type Ctx } from '../../platform';
 import { getLiveCode, liveCodeStats, recordLiveCodeScan } from '../live-codes';
 import type { LatLng } from './geo';
 
@@ -52,6 +52,27 @@ export async function codeInfos(ctx: Ctx, ids: readonly string[]): Promise<Map<s
     });
   });
   return out;
+}
+
+type Cached = { clock: Clock; at: number; infos: Map<string, CodeInfo> };
+const cache = new Map<string, Cached>();
+const CACHE_ENTRIES = 1000;
+
+/**
+ * codeInfos for the public pages, kept per process for LANDING_LIMITS.publicCacheMs: a visitor's page
+ * must not read every store code and the org tree again (a change shows within that time).
+ */
+export async function cachedCodeInfos(ctx: Ctx, ids: readonly string[]): Promise<Map<string, CodeInfo>> {
+  const key = `${ctx.tenantId}:${[...new Set(ids)].sort().join(',')}`;
+  const now = ctx.clock.now().getTime();
+  const hit = cache.get(key);
+  if (hit && hit.clock === ctx.clock && now - hit.at >= 0 && now - hit.at < LANDING_LIMITS.publicCacheMs)
+    return hit.infos;
+  const infos = await codeInfos(ctx, ids);
+  cache.delete(key);
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, { clock: ctx.clock, at: now, infos });
+  return infos;
 }
 
 export const codeRef = (c: CodeInfo): LandingCodeRef => ({

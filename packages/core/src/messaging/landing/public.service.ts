@@ -6,7 +6,7 @@
 import { LANDING_LIMITS, type NearestAnswer, type PublicLandingCode, type PublicLandingPage } from '@siyu/contracts';
 import { getSettings } from '../../access';
 import { type Ctx, dayIn, enforce, invalid, notFound, type RateLimiter } from '../../platform';
-import { type CodeInfo, codeInfos, countScan } from './codes';
+import { type CodeInfo, cachedCodeInfos, countScan } from './codes';
 import { type LatLng, nearestTo } from './geo';
 import { findPageBySlug, recordVisitRow } from './landing.repo';
 
@@ -31,7 +31,7 @@ const publicCode = (c: CodeInfo | undefined, id: string, meters: number | null =
 
 export async function publicLandingPage(ctx: Ctx, slug: string): Promise<PublicLandingPage> {
   const page = await publishedPage(ctx, slug);
-  const infos = await codeInfos(ctx, [page.codeId]);
+  const infos = await cachedCodeInfos(ctx, [page.codeId]);
   return {
     slug: page.slug,
     kind: page.kind,
@@ -57,7 +57,7 @@ export async function nearestLandingCode(
     'Too many store look-ups',
   );
   const page = await publishedPage(ctx, slug);
-  const infos = await codeInfos(ctx, [page.codeId, ...page.storeCodeIds]);
+  const infos = await cachedCodeInfos(ctx, [page.codeId, ...page.storeCodeIds]);
   const candidates = page.storeCodeIds.flatMap((id) => {
     const c = infos.get(id);
     return c?.name && c.qrCodeUrl ? [{ code: c, position: c.store?.position ?? null }] : [];
@@ -81,7 +81,7 @@ export async function recordLandingVisit(
   const page = await publishedPage(ctx, slug);
   if (input.codeId !== page.codeId && !page.storeCodeIds.includes(input.codeId))
     throw invalid('codeId', 'is not a code of this landing page');
-  const code = (await codeInfos(ctx, [input.codeId])).get(input.codeId);
+  const code = (await cachedCodeInfos(ctx, [input.codeId])).get(input.codeId);
   const now = ctx.clock.now();
   const day = dayIn(now, (await getSettings(ctx)).timeZone);
   const recorded = await recordVisitRow(ctx.db, {
