@@ -100,9 +100,35 @@ export async function syncTenant(members: SeedMember[], staffEmailNames: string[
   return { ...o, tenantId, ctx, corpId, demo, client, staff, corp, contact };
 }
 
+type SyncTenant = Awaited<ReturnType<typeof syncTenant>>;
+
+/**
+ * Runs queued work until `done()` holds. On PostgreSQL the job queue is shared by the test processes,
+ * so another one may take a job of ours and run it (against our sandbox, over HTTP) a moment later.
+ */
+export async function settle(o: Pick<SyncTenant, 'rt' | 'tenantId'>, done: () => Promise<boolean>, ms = 30_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    await o.rt.drain({ tenantId: o.tenantId });
+    if (await done()) return;
+    if (Date.now() > until) throw new Error('queued work did not finish in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs queued work until the run is done or failed; answers it. */
+export async function settleRun(o: SyncTenant, id: string) {
+  let run: { status: string } | null = null;
+  await settle(o, async () => {
+    run = ok(await o.agent.get(`/api/admin/wecom/sync/${id}`));
+    return run?.status === 'done' || run?.status === 'failed';
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read untyped JSON answers
+  return run as any;
+}
+
 /** Starts a sync through the API and runs the queued work; answers the finished run. */
-export async function syncThrough(o: Awaited<ReturnType<typeof syncTenant>>, what: 'staff' | 'customers' | 'tags') {
+export async function syncThrough(o: SyncTenant, what: 'staff' | 'customers' | 'tags') {
   const run = ok(await o.agent.post('/api/admin/wecom/sync', { what }), 201);
-  await o.rt.drain({ tenantId: o.tenantId });
-  return ok(await o.agent.get(`/api/admin/wecom/sync/${run.id}`));
+  return settleRun(o, run.id);
 }

@@ -10,7 +10,7 @@ import { rowsOf } from '@siyu/core/platform';
 import { sql } from 'drizzle-orm';
 import { ownerOfNewTenant, testApp } from '../testing';
 import { expectError, expectInvalid, ok } from './tags.fixtures';
-import { syncThrough, syncTenant } from './wecom-sync.fixtures';
+import { settle, settleRun, syncThrough, syncTenant } from './wecom-sync.fixtures';
 
 after(async () => (await testApp()).app.close());
 
@@ -102,8 +102,7 @@ describe('WeCom sync', () => {
       'lijiayi first (2), then 98 of wangyutong — one of them the same person',
     );
     // the queued job resumes from there
-    await o.rt.drain({ tenantId: o.tenantId });
-    const run = ok(await o.agent.get(`/api/admin/wecom/sync/${started.id}`));
+    const run = await settleRun(o, started.id);
     assert.equal(run.status, 'done', JSON.stringify(run));
     assert.deepEqual([run.done, run.failed], [152, 0], 'every relation read once: 150 + 2');
     assert.deepEqual([run.stats.created, run.stats.matched], [151, 1]);
@@ -163,7 +162,7 @@ describe('WeCom sync', () => {
       create: { groupName: '兴趣', name: '手冲' },
     });
     assert.equal(created.delivery.outcome, 'delivered');
-    await o.rt.drain({ tenantId: o.tenantId });
+    await settle(o, async () => Boolean((await listGroups()).some((g) => g.tags.some((t) => t.name === '手冲'))));
     const withNew = (await listGroups()).find((g) => g.name === '兴趣')!;
     const pour = withNew.tags.find((t) => t.name === '手冲')!;
     assert.equal(pour.wecomTagId, created.tagId);
@@ -173,17 +172,17 @@ describe('WeCom sync', () => {
     await syncThrough(o, 'staff');
     await syncThrough(o, 'customers');
     const [held] = await customersOf(o);
-    ok(await o.agent.post(`/api/admin/customers/${held!.customer_id}/tags`, { add: [pour.id] }));
-    await o.rt.drain({ tenantId: o.tenantId });
     const follow = o.corp().contacts.get(ext(1))!.follow.get('wangyutong')!;
+    ok(await o.agent.post(`/api/admin/customers/${held!.customer_id}/tags`, { add: [pour.id] }));
+    await settle(o, async () => follow.tagIds.has(created.tagId));
     assert.ok(follow.tagIds.has(created.tagId), 'WeCom has the tag on the relation');
     ok(await o.agent.post(`/api/admin/customers/${held!.customer_id}/tags`, { remove: [pour.id] }));
-    await o.rt.drain({ tenantId: o.tenantId });
+    await settle(o, async () => !follow.tagIds.has(created.tagId));
     assert.equal(follow.tagIds.has(created.tagId), false, 'and takes it off again');
 
     // the admin deletes it in WeCom: gone here too
     await o.demo.sandbox.simulate.adminChangesTag(o.corpId, { delete: created.tagId });
-    await o.rt.drain({ tenantId: o.tenantId });
+    await settle(o, async () => !(await listGroups()).some((g) => g.tags.some((t) => t.name === '手冲')));
     const afterDelete = (await listGroups()).find((g) => g.name === '兴趣')!;
     assert.equal(
       afterDelete.tags.some((t) => t.name === '手冲'),
@@ -209,16 +208,14 @@ describe('WeCom sync', () => {
     const started = ok(await o.agent.post('/api/admin/wecom/sync', { what: 'customers' }), 201);
     await messaging.executeWecomSyncRun(o.ctx, started.id, { maxPages: 1 });
     o.demo.sandbox.failNext('/cgi-bin/externalcontact/batch/get_by_user', 40058, 20);
-    await o.rt.drain({ tenantId: o.tenantId });
-    const failed = ok(await o.agent.get(`/api/admin/wecom/sync/${started.id}`));
+    const failed = await settleRun(o, started.id);
     assert.equal(failed.status, 'failed', JSON.stringify(failed));
     assert.match(failed.error, /sandbox injected failure/);
     assert.deepEqual([failed.done, failed.position.cursor], [100, '100']);
     o.demo.sandbox.failNext('/cgi-bin/externalcontact/batch/get_by_user', 0, 0);
     const resumed = ok(await o.agent.post('/api/admin/wecom/sync', { what: 'customers' }), 201);
     assert.equal(resumed.id, started.id, 'the failed run continues');
-    await o.rt.drain({ tenantId: o.tenantId });
-    const done = ok(await o.agent.get(`/api/admin/wecom/sync/${started.id}`));
+    const done = await settleRun(o, started.id);
     assert.deepEqual([done.status, done.done, done.total, done.stats.created], ['done', 120, 120, 120]);
 
     const nightly = messaging.messagingRegistry.jobs![messaging.WECOM_NIGHTLY_SYNC_JOB]!;
@@ -230,12 +227,14 @@ describe('WeCom sync', () => {
       log: o.rt.log,
       ctxFor: (tenantId) => o.rt.ctx({ tenantId, actor: { kind: 'system', name: 'job' } }),
     });
-    await o.rt.drain({ tenantId: o.tenantId });
-    const runs = ok(await o.agent.get('/api/admin/wecom/sync')).items as {
-      what: string;
-      trigger: string;
-      status: string;
-    }[];
+    type Run = { what: string; trigger: string; status: string };
+    const scheduled = async () =>
+      (ok(await o.agent.get('/api/admin/wecom/sync')).items as Run[]).filter((r) => r.trigger === 'schedule');
+    await settle(o, async () => {
+      const r = await scheduled();
+      return r.length === 3 && r.every((x) => x.status === 'done' || x.status === 'failed');
+    });
+    const runs = await scheduled();
     assert.deepEqual(
       runs
         .filter((r) => r.trigger === 'schedule')
@@ -249,12 +248,14 @@ describe('WeCom sync', () => {
     const o = await syncTenant(MEMBERS, ['wangyutong']);
     o.contact('wangyutong', ext(9));
     await o.demo.sandbox.simulate.customerDeletesStaff(o.corpId, ext(9), 'wangyutong');
-    await o.rt.drain({ tenantId: o.tenantId });
-    const [d] = rowsOf<{ outcome: string; status: string }>(
-      await o.rt.db.execute(
-        sql`select outcome, status from messaging_wecom_deliveries where tenant_id = ${o.tenantId}`,
-      ),
-    );
+    const delivery = async () =>
+      rowsOf<{ outcome: string; status: string }>(
+        await o.rt.db.execute(
+          sql`select outcome, status from messaging_wecom_deliveries where tenant_id = ${o.tenantId}`,
+        ),
+      );
+    await settle(o, async () => (await delivery())[0]?.status === 'processed');
+    const [d] = await delivery();
     assert.equal(d?.status, 'processed');
     assert.match(d!.outcome, /unknown contact/);
     assert.equal((await customersOf(o)).length, 0);

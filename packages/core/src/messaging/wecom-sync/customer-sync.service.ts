@@ -73,10 +73,26 @@ const staffCache = (ctx: Ctx) => {
   };
 };
 
-async function applyPage(ctx: Ctx, run: RunRow, items: Relation[], next: RunPosition) {
+const samePlace = (a: RunPosition, b: { batch: number; cursor: string | null }) =>
+  (a.batch ?? 0) === b.batch && (a.cursor ?? null) === b.cursor;
+
+/**
+ * Applies one page and moves the position on, in one transaction — unless, under the run's row lock,
+ * the stored position is no longer where this page starts (another execution of the run got there
+ * first): then nothing is applied and `false` answered, and this execution stops.
+ */
+async function applyPage(
+  ctx: Ctx,
+  run: RunRow,
+  items: Relation[],
+  from: { batch: number; cursor: string | null },
+  next: RunPosition,
+) {
   const stats: Stats = {};
   const errors: { item: string; message: string }[] = [];
-  await inTransaction(ctx, async (tx) => {
+  return inTransaction(ctx, async (tx) => {
+    const cur = await findRun(tx.db, tx.tenantId, run.id, { lock: true });
+    if (!cur || !samePlace(cur.position, from)) return false;
     const staffOf = staffCache(tx);
     for (const r of items) {
       try {
@@ -98,18 +114,24 @@ async function applyPage(ctx: Ctx, run: RunRow, items: Relation[], next: RunPosi
     await bump(tx, run.id, { done: items.length - errors.length, failed: errors.length, stats });
     if (errors.length) await addRunErrors(tx, run.id, errors);
     await updateRun(tx.db, tx.tenantId, run.id, { position: next });
+    return true;
   });
 }
 
 /**
  * Runs (or resumes) a customer sync. `maxPages` stops after that many pages, leaving the run where it
- * is (a test's interruption; the job passes none).
+ * is (a test's interruption; the job passes none). Two executions of one run (a queue retry and the
+ * admin's resume) never apply a page twice: the one that finds the position moved stops.
  */
 export async function runCustomerSync(ctx: Ctx, runId: string, client: WecomClient, opts: { maxPages?: number } = {}) {
   let run = (await findRun(ctx.db, ctx.tenantId, runId))!;
   if (!run.position.members) {
     const members = (await client.externalContacts.followUsers()).follow_user.sort();
-    await updateRun(ctx.db, ctx.tenantId, run.id, { position: { members, batch: 0, cursor: null } });
+    await inTransaction(ctx, async (tx) => {
+      const cur = await findRun(tx.db, tx.tenantId, runId, { lock: true });
+      if (cur && !cur.position.members)
+        await updateRun(tx.db, tx.tenantId, runId, { position: { members, batch: 0, cursor: null } });
+    });
     run = (await findRun(ctx.db, ctx.tenantId, runId))!;
   }
   const members = run.position.members ?? [];
@@ -120,7 +142,8 @@ export async function runCustomerSync(ctx: Ctx, runId: string, client: WecomClie
     const start = batch === run.position.batch ? (run.position.cursor ?? undefined) : undefined;
     for await (const page of customerPages(client, userids, start)) {
       const next = page.next ? { members, batch, cursor: page.next } : { members, batch: batch + 1, cursor: null };
-      await applyPage(ctx, run, page.items, next);
+      if (!(await applyPage(ctx, run, page.items, { batch, cursor: page.cursor ?? null }, next)))
+        return { finished: false, superseded: true };
       if (opts.maxPages !== undefined && ++pages >= opts.maxPages) return { finished: false };
     }
   }
