@@ -1,4 +1,4 @@
-import { Alert, Badge, Descriptions, Result, Spin, Tabs, Typography } from 'antd';
+import { Alert, Descriptions, Result, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { PageHeader } from '../../app/page-header';
@@ -23,7 +23,7 @@ export function WecomSandboxPage() {
     return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   }
   const s = q.data;
-  const count = (n: number) => <Badge count={n} showZero={false} overflowCount={999} color="#8c8c8c" />;
+  const count = (n: number) => (n > 0 ? <Typography.Text type="secondary">({n})</Typography.Text> : null);
   return (
     <div>
       <PageHeader title={t('wecomSandbox.title')} />
