@@ -89,12 +89,18 @@ describe('channel live codes in the browser', () => {
     await scanPage.getByText(/已完成/).waitFor();
     await scanPage.screenshot({ path: path.join(shots, 'sandbox-scan.png') });
 
-    // The customer is in the CRM with the code's tag.
+    // The customer is in the CRM with the code's tag (put on in the add's processing, which may end just
+    // after the scan page answers).
+    const tagged = async () => {
+      const res = await admin.request.get(`${h.url}/api/admin/customers?q=${encodeURIComponent(nickname)}`);
+      const items = (await res.json()).items as { tags: { name: string }[] }[];
+      return items.some((c) => c.tags.some((t) => t.name === tagName));
+    };
+    for (let i = 0; i < 20 && !(await tagged()); i++) await admin.waitForTimeout(500);
     await admin.getByRole('menuitem', { name: '客户' }).click();
     await admin.getByLabel('搜索客户').fill(nickname);
     await admin.getByLabel('搜索客户').press('Enter');
     const customer = admin.getByRole('row', { name: new RegExp(nickname) });
-    await customer.waitFor();
     await customer.getByText(tagName).waitFor();
     await admin.screenshot({ path: path.join(shots, 'admin-live-code-customer.png'), fullPage: true });
 
@@ -102,5 +108,6 @@ describe('channel live codes in the browser', () => {
     await admin.getByRole('menuitem', { name: '企业微信沙箱' }).click();
     await admin.getByRole('tab', { name: '欢迎语' }).click();
     await admin.getByText(`你好${nickname}，我是王雨桐，欢迎来到${codeName}`).waitFor();
+    await admin.screenshot({ path: path.join(shots, 'admin-wecom-sandbox.png'), fullPage: true });
   });
 });
