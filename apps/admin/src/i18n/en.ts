@@ -227,6 +227,7 @@ export const en: Translation = {
     name: 'Name',
     code: 'Code',
     address: 'Address',
+    position: 'Position',
     latitude: 'Latitude',
     longitude: 'Longitude',
     positionHint:

@@ -205,6 +205,7 @@ export const zhCN = {
     name: '名称',
     code: '编码',
     address: '地址',
+    position: '经纬度',
     latitude: '纬度',
     longitude: '经度',
     positionHint: 'WGS-84 坐标（手机 GPS 定位的坐标系），经纬度需同时填写；「最近门店」落地页按它为访客找最近的门店。',

@@ -59,6 +59,11 @@ export function OrgPage() {
     },
     { title: t('org.code'), dataIndex: 'code', render: (v: string | null) => v ?? '' },
     { title: t('org.address'), dataIndex: 'address', render: (v: string | null) => v ?? '' },
+    {
+      title: t('org.position'),
+      key: 'position',
+      render: (_, u) => (u.latitude !== null && u.longitude !== null ? `${u.latitude}, ${u.longitude}` : ''),
+    },
     { title: t('org.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '' },
     { title: t('org.staffCount'), dataIndex: 'staffCount', align: 'right' },
   ];
