@@ -92,7 +92,10 @@ export function LiveCodeStatsPage() {
             <Typography.Text code>{code.data.state}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('liveCodes.currentMembers')}>
-            {code.data.currentWecomUserIds.join('、') || '—'} ({t(`liveCodes.routing.${code.data.routing}`)})
+            {code.data.currentWecomUserIds
+              .map((u) => code.data.members.find((m) => m.wecomUserId === u)?.staffName ?? u)
+              .join('、') || '—'}{' '}
+            ({t(`liveCodes.routing.${code.data.routing}`)})
           </Descriptions.Item>
         </Descriptions>
       </Space>
