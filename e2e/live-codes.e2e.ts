@@ -109,5 +109,30 @@ describe('channel live codes in the browser', () => {
     await admin.getByRole('tab', { name: '欢迎语' }).click();
     await admin.getByText(`你好${nickname}，我是王雨桐，欢迎来到${codeName}`).waitFor();
     await admin.screenshot({ path: path.join(shots, 'admin-wecom-sandbox.png'), fullPage: true });
+
+    // The code's stats count the add, per day and per staff member.
+    await admin.getByRole('menuitem', { name: '渠道活码' }).click();
+    await admin
+      .getByRole('row', { name: new RegExp(codeName) })
+      .getByRole('button', { name: /数\s*据/ })
+      .click();
+    await admin.waitForURL(new RegExp(`/admin/live-codes/${code.id}/stats$`));
+    await admin.getByTestId('live-code-chart').waitFor();
+    const staffRow = admin.getByRole('row', { name: /王雨桐/ });
+    assert.match((await staffRow.innerText()).replace(/\s+/g, ' '), /王雨桐 1 0 1 0/);
+    await admin.screenshot({ path: path.join(shots, 'admin-live-code-stats.png'), fullPage: true });
+
+    // Edit: rename the code and switch to weighted distribution; the list shows the change.
+    await admin.getByRole('button', { name: '返回列表' }).click();
+    await admin
+      .getByRole('row', { name: new RegExp(codeName) })
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    await admin.waitForURL(new RegExp(`/admin/live-codes/${code.id}/edit$`));
+    assert.equal(await admin.getByLabel('活码名称').inputValue(), codeName);
+    await admin.getByLabel('活码名称').fill(`${codeName}改`);
+    await admin.getByRole('button', { name: /保\s*存/ }).click();
+    await admin.waitForURL(/\/admin\/live-codes$/);
+    await admin.getByRole('link', { name: `${codeName}改` }).waitFor();
   });
 });
