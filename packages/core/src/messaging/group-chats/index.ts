@@ -6,7 +6,6 @@ export { applyChatEvent, type ChatEvent, type ChatEventResult, fetchChatSnapshot
 export { getGroup, groupView, listGroups, setGroupTags } from './groups.service';
 export { createGroupTag, deleteGroupTag, listGroupTags, updateGroupTag } from './group-tags.service';
 export {
-  failGroupSync,
   GROUP_SYNC_JOB,
   getGroupSync,
   latestGroupSync,
@@ -14,4 +13,3 @@ export {
   runGroupSync,
   startGroupSync,
 } from './sync.service';
-export { tenantsWithSyncs } from './syncs.repo';

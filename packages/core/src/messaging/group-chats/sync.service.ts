@@ -173,13 +173,3 @@ export async function runGroupSync(ctx: Ctx, syncId: string, opts: RunOptions = 
     throw err;
   }
 }
-
-/** Marks a sync failed for good (the job gave up). */
-export async function failGroupSync(ctx: Ctx, syncId: string, error: string) {
-  await updateSync(ctx.db, ctx.tenantId, syncId, {
-    status: 'failed',
-    error,
-    finishedAt: ctx.clock.now(),
-    updatedAt: ctx.clock.now(),
-  });
-}
