@@ -64,8 +64,6 @@ export const Group = z.object({
   memberCount: z.number().int(),
   externalCount: z.number().int().describe('members who are external contacts (customers)'),
   tagIds: z.array(z.string()),
-  /** The group codes fronting this group. */
-  groupCodeIds: z.array(z.string()),
   wecomCreatedAt: Timestamp.nullable(),
   dismissedAt: Timestamp.nullable(),
   syncedAt: Timestamp.nullable(),
@@ -109,7 +107,7 @@ export const GroupSync = z.object({
   trigger: z.enum(['manual', 'schedule', 'setup']),
   listed: z.number().int().describe('groups listed by groupchat/list so far'),
   processed: z.number().int(),
-  failed: z.number().int(),
+  skipped: z.number().int().describe('listed, but dismissed before groupchat/get could read them'),
   total: z.number().int().nullable().describe('known once the listing reached its last page'),
   dismissed: z.number().int().describe('registry groups WeCom no longer lists, marked dismissed'),
   error: z.string().nullable(),
@@ -164,7 +162,6 @@ export const GroupCodeGroup = z.object({
   memberCount: z.number().int(),
   full: z.boolean().describe('at or above the code’s cap'),
   onJoinWay: z.boolean().describe('on the WeCom join way now'),
-  autoCreated: z.boolean().describe('a room WeCom created for the code'),
 });
 export const GroupCode = z.object({
   id: z.string(),
