@@ -51,3 +51,19 @@ export const wecomDeliveries = pgTable(
     index('messaging_wecom_deliveries_status_idx').on(t.tenantId, t.status, t.receivedAt),
   ],
 );
+
+/**
+ * Pictures uploaded to WeCom as temporary media (media/upload): the media_id a mini-program card's
+ * cover needs, reused while fresh (WECOM_LIMITS.media.reuseMs; WeCom keeps one 3 days), by source URL.
+ */
+export const wecomMedia = pgTable(
+  'messaging_wecom_media',
+  {
+    tenantId: text('tenant_id').notNull(),
+    sourceUrl: text('source_url').notNull(),
+    corpId: text('corp_id').notNull(),
+    mediaId: text('media_id').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.corpId, t.sourceUrl] })],
+);
