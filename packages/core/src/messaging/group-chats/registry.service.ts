@@ -115,7 +115,8 @@ export async function applyGroupSnapshot(
       joinedAt,
       updatedAt: at,
     });
-    if (known && known.joinedAt?.getTime() === joinedAt.getTime()) continue;
+    // A current member is not joining again (their row takes WeCom's join time if it was unknown).
+    if (known) continue;
     joined.push({ groupId: group.id, chatId: group.chatId, userid: m.userid, customerId, m });
     events.push({
       tenantId: ctx.tenantId,
