@@ -136,15 +136,21 @@ export async function runGroupSync(ctx: Ctx, syncId: string, opts: RunOptions = 
       for (let i = row.pageDone; i < items.length; i++) {
         if (budget-- <= 0) return groupSyncView(row);
         const chat = await fetchChat(client, items[i]!.chat_id);
-        row = await inTransaction(ctx, async (tx) => {
-          if (chat) await applyGroupSnapshot(tx, row!.corpId, chat, { cache });
-          return (await updateSync(tx.db, tx.tenantId, syncId, {
+        const expected = { cursor: row.cursor, pageDone: i };
+        const saved = await inTransaction(ctx, async (tx) => {
+          // Under the sync's row lock: another runner of the same sync (a stalled job taken up again) moved on.
+          const cur = await findSync(tx.db, tx.tenantId, syncId, true);
+          if (!cur || cur.cursor !== expected.cursor || cur.pageDone !== expected.pageDone) return null;
+          if (chat) await applyGroupSnapshot(tx, cur.corpId, chat, { cache });
+          return updateSync(tx.db, tx.tenantId, syncId, {
             pageDone: i + 1,
-            processed: row!.processed + (chat ? 1 : 0),
-            failed: row!.failed + (chat ? 0 : 1),
+            processed: cur.processed + (chat ? 1 : 0),
+            failed: cur.failed + (chat ? 0 : 1),
             updatedAt: tx.clock.now(),
-          }))!;
+          });
         });
+        if (!saved) return getGroupSync(ctx, syncId);
+        row = saved;
       }
       if (!next) break;
       row = (await updateSync(ctx.db, ctx.tenantId, syncId, {
