@@ -15,7 +15,11 @@ export function renderTemplate(template: string, v: TemplateValues): string {
 /** Cut to `max` characters (code points, so a Chinese character or emoji is never split). */
 export const cut = (s: string, max: number) => [...s].slice(0, max).join('');
 
-function toWecom(a: StoredAttachment, v: TemplateValues): Attachment {
+/** Mini-program covers as WeCom media: picture URL → media_id (media.service.ts). */
+export type Covers = ReadonlyMap<string, string>;
+
+/** One attachment in WeCom's shape; null for a mini-program card whose cover is not uploaded. */
+function toWecom(a: StoredAttachment, v: TemplateValues, covers: Covers): Attachment | null {
   switch (a.type) {
     case 'image':
       return { msgtype: 'image', image: { pic_url: a.url } };
@@ -29,15 +33,20 @@ function toWecom(a: StoredAttachment, v: TemplateValues): Attachment {
           ...(a.picUrl ? { picurl: a.picUrl } : {}),
         },
       };
-    case 'miniprogram':
-      // WeCom wants pic_media_id (a media/upload id, valid 3 days); the adapter does not wrap
-      // media/upload yet, so the cover URL is passed as is. The sandbox accepts it; WeCom will not.
-      return {
-        msgtype: 'miniprogram',
-        miniprogram: { title: a.title, appid: a.appid, page: a.page, pic_media_id: a.picUrl },
-      };
+    case 'miniprogram': {
+      // WeCom wants the cover as pic_media_id (media/upload), not as a URL
+      const media = covers.get(a.picUrl);
+      return media
+        ? { msgtype: 'miniprogram', miniprogram: { title: a.title, appid: a.appid, page: a.page, pic_media_id: media } }
+        : null;
+    }
   }
 }
+
+/** The cover URLs of the mini-program cards among the attachments that will be sent. */
+export const coverUrls = (attachments: StoredAttachment[]) => [
+  ...new Set(attachments.flatMap((a) => (a.type === 'miniprogram' ? [a.picUrl] : []))),
+];
 
 export type WelcomePayload = { text?: { content: string }; attachments?: Attachment[] };
 
@@ -47,10 +56,11 @@ export function welcomePayload(
   v: TemplateValues,
   groupQr: { name: string; qrCodeUrl: string } | null,
   maxAttachments: number,
+  covers: Covers = new Map(),
 ): WelcomePayload | null {
   // the group code's QR goes last and always fits (it takes the ninth place if need be)
   const own = message.attachments.slice(0, groupQr ? maxAttachments - 1 : maxAttachments);
-  const attachments = own.map((a) => toWecom(a, v));
+  const attachments = own.flatMap((a) => toWecom(a, v, covers) ?? []);
   if (groupQr) attachments.push({ msgtype: 'image', image: { pic_url: groupQr.qrCodeUrl } });
   const text = renderTemplate(message.text, v).trim();
   if (!text && attachments.length === 0) return null;

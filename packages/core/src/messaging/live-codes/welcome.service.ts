@@ -6,12 +6,14 @@
 import type { DefaultWelcome, WelcomeMessage } from '@siyu/contracts';
 import { type Ctx, inTransaction } from '../../platform';
 import { groupCodeForWelcome } from '../group-codes';
+import { pictureMediaId } from '../wecom-channel/media.service';
 import { tenantWecomClient } from '../wecom-channel/settings.service';
+import type { WecomClient } from '../wecom/client';
 import { WecomError } from '../wecom/errors';
 import { WECOM_LIMITS } from '../wecom/limits';
 import { findSettings, saveSettings } from './live-codes.repo';
 import type { StoredAttachment, StoredWelcome } from './live-codes.types';
-import { type TemplateValues, welcomePayload } from './templates';
+import { coverUrls, type TemplateValues, welcomePayload } from './templates';
 
 export async function getDefaultWelcome(ctx: Ctx): Promise<DefaultWelcome> {
   const row = await findSettings(ctx.db, ctx.tenantId);
@@ -59,12 +61,29 @@ export type WelcomeJob = {
   values: TemplateValues;
 };
 
+/**
+ * The covers of the message's mini-program cards as WeCom media ids; a cover that cannot be uploaded
+ * drops its card (the rest of the welcome still goes: the code is good once, within 20 s).
+ */
+async function coversOf(ctx: Ctx, client: WecomClient, attachments: StoredAttachment[]) {
+  const covers = new Map<string, string>();
+  for (const url of coverUrls(attachments)) {
+    try {
+      covers.set(url, await pictureMediaId(ctx, client, url));
+    } catch (err) {
+      ctx.log.warn({ err, url }, 'mini-program cover not uploaded; the card is left out of the welcome');
+    }
+  }
+  return covers;
+}
+
 /** Sends once; 41051 (already sent) is final, 41096 (another app is sending) is retried once. */
 export async function sendLiveCodeWelcome(ctx: Ctx, w: WelcomeJob): Promise<string> {
   const client = await tenantWecomClient(ctx);
   if (!client) return 'welcome not sent: WeCom is not configured';
   const group = w.groupCodeId ? await groupCodeForWelcome(ctx, w.groupCodeId).catch(() => null) : null;
-  const payload = welcomePayload(w.message, w.values, group, WECOM_LIMITS.welcome.attachmentsMax);
+  const covers = await coversOf(ctx, client, w.message.attachments);
+  const payload = welcomePayload(w.message, w.values, group, WECOM_LIMITS.welcome.attachmentsMax, covers);
   if (!payload) return 'welcome empty: nothing sent';
   for (let attempt = 0; ; attempt++) {
     try {

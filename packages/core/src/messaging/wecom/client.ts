@@ -51,6 +51,8 @@ export function createWecomClient(config: WecomClientConfig) {
       del: fn(G.delGroupWelcomeTemplate),
     },
     welcome: { send: fn(M.sendWelcomeMsg) },
+    /** 临时素材: a media_id valid 3 days (mini-program card covers, images). */
+    media: { upload: t.upload },
     massMessages: {
       add: fn(M.addMsgTemplate),
       list: fn(M.getGroupMsgListV2),

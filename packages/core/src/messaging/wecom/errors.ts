@@ -11,7 +11,7 @@ export type WecomErrorCode =
   | 'IP_NOT_ALLOWED' // 60020: the server IP is not in the app's trusted IPs
   | 'NO_PERMISSION' // 48002, 60011, 50002, 84074: app lacks the API or the member is out of scope
   | 'NOT_FOUND' // 40003, 46004, 60111 (member), 40096, 84061 (customer/relation), 86001, 86003, 40050 (chat), 40068 (tag)
-  | 'INVALID_PARAM' // 40058, 40035, 40063, 40031, 40032, 44004
+  | 'INVALID_PARAM' // 40058, 40035, 40063, 40031, 40032, 44004; media: 40004 type, 40005 file type, 40006 size, 40007 media_id
   | 'CONFLICT' // 40071: a tag with that name exists
   | 'WELCOME_ALREADY_SENT' // 41051: "externaluser has started chatting" — another app sent first, or the code was used (doc 92599)
   | 'LIMIT_REACHED' // 45024 account count, and per-object caps reported by an endpoint
@@ -52,6 +52,10 @@ const BY_ERRCODE: Record<number, WecomErrorCode> = {
   40031: 'INVALID_PARAM',
   40032: 'INVALID_PARAM',
   44004: 'INVALID_PARAM',
+  40004: 'INVALID_PARAM',
+  40005: 'INVALID_PARAM',
+  40006: 'INVALID_PARAM',
+  40007: 'INVALID_PARAM',
   40071: 'CONFLICT',
   41051: 'WELCOME_ALREADY_SENT',
   45024: 'LIMIT_REACHED',

@@ -83,6 +83,17 @@ export const WECOM_LIMITS = {
     /** 41096 (another app is sending) may be retried; 41051 (already sent) must not be (doc 92599). Our policy: once. */
     busyRetries: 1,
   },
+  media: {
+    /**
+     * media/upload (上传临时素材, doc 90253): a media_id is valid 3 days; files at least 5 bytes; image
+     * ≤ 10 MB (JPG/PNG), voice ≤ 2 MB (AMR), video ≤ 10 MB (MP4), file ≤ 20 MB. Our policy: reuse an
+     * uploaded picture's media_id for 2.5 days, then upload again.
+     */
+    validMs: 3 * DAY,
+    reuseMs: 60 * HOUR,
+    minBytes: 5,
+    maxBytes: { image: 10 * 1024 * 1024, voice: 2 * 1024 * 1024, video: 10 * 1024 * 1024, file: 20 * 1024 * 1024 },
+  },
   massMessage: {
     /** add_msg_template: external_userid ≤ 10,000; text ≤ 2000 chars (4000 bytes); ≤ 9 attachments (doc 92135). */
     externalUsersMax: 10_000,

@@ -7,6 +7,13 @@
 import type { z } from 'zod';
 import { type Clock, systemClock } from '../../platform';
 import type { Endpoint } from './endpoint';
+import {
+  type MediaFile,
+  type MediaType,
+  UPLOAD_MEDIA_PATH,
+  type UploadedMedia,
+  uploadMediaResponse,
+} from './media.endpoints';
 import { errorFromErrcode, WecomError } from './errors';
 import { WECOM_LIMITS } from './limits';
 import { getToken } from './org.endpoints';
@@ -32,6 +39,8 @@ export type WecomClientConfig = {
 
 export type WecomTransport = {
   call<Req, Res>(ep: Endpoint<Req, Res>, input: Req): Promise<Res>;
+  /** media/upload: the file as multipart/form-data in the part `media` (doc 90253). */
+  upload(type: MediaType, file: MediaFile): Promise<UploadedMedia>;
   accessToken(): Promise<string>;
   tokenKey: string;
 };
@@ -56,8 +65,8 @@ async function sendOnce(w: Wire, method: 'GET' | 'POST', path: string, query: Re
   try {
     res = await w.doFetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(w.timeoutMs),
     });
   } catch (e) {
@@ -113,20 +122,18 @@ export function createWecomTransport(config: WecomClientConfig): WecomTransport 
     }
   }
 
-  async function call<Req, Res>(ep: Endpoint<Req, Res>, input: Req): Promise<Res> {
-    const parsed = ep.request.safeParse(input);
-    if (!parsed.success) throw fieldError(ep.path, parsed.error.issues);
-    const query = ep.method === 'GET' ? (parsed.data as Record<string, unknown>) : {};
-    const body = ep.method === 'POST' ? parsed.data : undefined;
+  /** One call with the answer checked against `response`; refusals that changed nothing retried with backoff. */
+  async function exchange<Res>(
+    path: string,
+    response: z.ZodType<Res>,
+    send: () => Promise<Record<string, unknown>>,
+  ): Promise<Res> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const json = await withToken(ep.method, ep.path, query, body);
-        const out = ep.response.safeParse(json);
+        const out = response.safeParse(await send());
         if (!out.success) {
           const issue = out.error.issues[0];
-          throw new WecomError('MALFORMED_RESPONSE', `${ep.path}: ${issue?.path.join('.')}: ${issue?.message}`, {
-            path: ep.path,
-          });
+          throw new WecomError('MALFORMED_RESPONSE', `${path}: ${issue?.path.join('.')}: ${issue?.message}`, { path });
         }
         return out.data;
       } catch (e) {
@@ -137,5 +144,24 @@ export function createWecomTransport(config: WecomClientConfig): WecomTransport 
     }
   }
 
-  return { call, accessToken, tokenKey: key };
+  async function call<Req, Res>(ep: Endpoint<Req, Res>, input: Req): Promise<Res> {
+    const parsed = ep.request.safeParse(input);
+    if (!parsed.success) throw fieldError(ep.path, parsed.error.issues);
+    const query = ep.method === 'GET' ? (parsed.data as Record<string, unknown>) : {};
+    const body = ep.method === 'POST' ? parsed.data : undefined;
+    return exchange(ep.path, ep.response, () => withToken(ep.method, ep.path, query, body));
+  }
+
+  function upload(type: MediaType, file: MediaFile): Promise<UploadedMedia> {
+    const form = () => {
+      const f = new FormData();
+      f.append('media', new Blob([new Uint8Array(file.data)], { type: file.contentType }), file.filename);
+      return f;
+    };
+    return exchange(UPLOAD_MEDIA_PATH, uploadMediaResponse, () =>
+      withToken('POST', UPLOAD_MEDIA_PATH, { type }, form()),
+    );
+  }
+
+  return { call, upload, accessToken, tokenKey: key };
 }

@@ -6,6 +6,7 @@
 import { WECOM_LIMITS } from '../limits';
 import * as M from '../messages.endpoints';
 import { route, type SbxCtx } from './sandbox-context';
+import { liveMedia, mediaIdOf } from './sandbox-media';
 import { findTag } from './sandbox-tags';
 import { ERR, fail, okReply, page, type SbxMassMessage, type SbxSend, sbxId, unix } from './sandbox-model';
 
@@ -18,6 +19,8 @@ const welcome = route(M.sendWelcomeMsg, (ctx, b) => {
   }
   if (!b.text?.content && !b.attachments?.length)
     return fail(ERR.invalidParam, 'text and attachments cannot both be empty');
+  const stale = (b.attachments ?? []).map((a) => mediaIdOf(a)).find((id) => id && !liveMedia(ctx, id));
+  if (stale) return fail(ERR.invalidMediaId, `invalid media_id ${stale} (unknown, or older than 3 days)`);
   code.used = true;
   ctx.corp.welcomes.push({
     userid: code.userid,
@@ -63,6 +66,8 @@ function planSingle(ctx: SbxCtx, b: { sender?: string; external_userid?: string[
 const addTemplate = route(M.addMsgTemplate, (ctx, b) => {
   if (!b.text?.content && !b.attachments?.length)
     return fail(ERR.invalidParam, 'text and attachments cannot both be empty');
+  const stale = (b.attachments ?? []).map((a) => mediaIdOf(a)).find((id) => id && !liveMedia(ctx, id));
+  if (stale) return fail(ERR.invalidMediaId, `invalid media_id ${stale} (unknown, or older than 3 days)`);
   if (b.sender && !ctx.corp.staff.has(b.sender)) return fail(ERR.invalidUserid, `invalid userid ${b.sender}`);
   for (const g of b.tag_filter?.group_list ?? []) {
     for (const t of g.tag_list) if (!findTag(ctx, t)) return fail(ERR.invalidTagId, `invalid tag id ${t}`);

@@ -34,6 +34,10 @@ export const ERR = {
   noRelation: 84061,
   noContactPermission: 84074,
   welcomeAlreadySent: 41051,
+  invalidMediaType: 40004,
+  invalidFileType: 40005,
+  invalidFileSize: 40006,
+  invalidMediaId: 40007,
 } as const;
 
 export type Reply = Record<string, unknown> & { errcode: number; errmsg: string };
@@ -96,6 +100,9 @@ export type SbxGroup = {
   version: number;
   dismissed: boolean;
 };
+
+/** A temporary media file (media/upload): valid 3 days. */
+export type SbxMedia = { media_id: string; type: string; filename: string; size: number; createdAt: number };
 
 export type SbxWelcomeCode = { code: string; userid: string; external_userid: string; issuedAt: number; used: boolean };
 export type SbxWelcomeSent = {
@@ -167,6 +174,7 @@ export type SbxCorp = {
   joinWays: Map<string, SbxJoinWay>;
   groups: Map<string, SbxGroup>;
   welcomeCodes: Map<string, SbxWelcomeCode>;
+  media: Map<string, SbxMedia>;
   welcomes: SbxWelcomeSent[];
   massMessages: Map<string, SbxMassMessage>;
   /** Mass messages each customer (or group) received, as times, for the monthly cap. */

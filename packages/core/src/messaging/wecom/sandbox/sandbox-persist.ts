@@ -22,6 +22,7 @@ const KEPT = [
   'groupWelcomeTemplates',
   'transfers',
   'losses',
+  'media',
 ] as const satisfies readonly (keyof SbxCorp)[];
 
 /** Welcome messages kept across a restart (the admin page shows recent ones). */

@@ -20,6 +20,8 @@ import {
 } from './sandbox-context';
 import { deliverEvent } from './sandbox-events';
 import { groupRoutes } from './sandbox-groups';
+import { UPLOAD_MEDIA_PATH } from '../media.endpoints';
+import { uploadMedia } from './sandbox-media';
 import { messageRoutes } from './sandbox-messages';
 import { ERR, fail, type Reply, type SbxCorp, type SbxStaff } from './sandbox-model';
 import { orgRoutes, settleTransfers } from './sandbox-org';
@@ -94,6 +96,7 @@ function corpOf(input: SandboxCorpInput): SbxCorp {
     joinWays: new Map(),
     groups: new Map(),
     welcomeCodes: new Map(),
+    media: new Map(),
     welcomes: [],
     massMessages: new Map(),
     received: new Map(),
@@ -148,10 +151,12 @@ export function createWecomSandbox(opts: WecomSandboxOptions) {
       return fail(injected.errcode, injected.errmsg);
     }
     if (req.method === 'GET' && path === getToken.path) return tokens.issue(url.searchParams);
+    const upload = req.method === 'POST' && path === UPLOAD_MEDIA_PATH;
     const r = routes.get(`${req.method} ${path}`);
-    if (!r) return null;
+    if (!r && !upload) return null;
     const corp = tokens.authenticate(url.searchParams);
     if ('errcode' in corp) return corp;
+    if (upload || !r) return uploadMedia({ corp, now: now(), caps, qrCodeUrl }, url.searchParams.get('type'), req.body);
     let input: unknown;
     try {
       input = parseInput(r, url.searchParams, req.body);
