@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../app/pages';
 import { useLandingStats } from './landing-api';
-import { LandingChart } from './landing-chart';
+import { DailyChart } from '../../app/daily-chart';
 
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
 
@@ -58,18 +58,25 @@ export function LandingStats({ page, onClose }: { page: LandingPage | null; onCl
             <Empty description={t('landing.stats.empty')} />
           ) : (
             <>
-              <LandingChart
-                data={{
-                  days: s.days.map((d) => d.date),
-                  visits: s.days.map((d) => d.visits),
-                  adds: s.days.map((d) => d.adds),
-                  conversions: s.days.map((d) => d.conversions),
-                  labels: {
-                    visits: t('landing.stats.visits'),
-                    adds: t('landing.stats.adds'),
-                    conversions: t('landing.stats.conversions'),
+              <DailyChart
+                testId="landing-chart"
+                height={280}
+                days={s.days.map((d) => d.date.slice(5))}
+                series={[
+                  {
+                    name: t('landing.stats.visits'),
+                    type: 'bar',
+                    data: s.days.map((d) => d.visits),
+                    color: '#91caff',
                   },
-                }}
+                  { name: t('landing.stats.adds'), type: 'line', data: s.days.map((d) => d.adds), color: '#faad14' },
+                  {
+                    name: t('landing.stats.conversions'),
+                    type: 'line',
+                    data: s.days.map((d) => d.conversions),
+                    color: '#52c41a',
+                  },
+                ]}
               />
               <h3 style={{ marginTop: 16 }}>{t('landing.stats.perCode')}</h3>
               <Table

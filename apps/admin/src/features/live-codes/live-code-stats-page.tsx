@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../app/page-header';
 import { LoadError } from '../../app/pages';
-import { AddsChart } from './adds-chart';
+import { DailyChart } from '../../app/daily-chart';
 import { useLiveCode, useLiveCodeStats } from './live-codes-api';
 import { QrMenu } from './qr-menu';
 
@@ -60,18 +60,24 @@ export function LiveCodeStatsPage() {
           </Space>
         </Card>
         <Card title={t('liveCodes.perDay')}>
-          <AddsChart
-            data={{
-              days: s.days.map((d) => d.date.slice(5)),
-              adds: s.days.map((d) => d.adds),
-              netAdds: s.days.map((d) => d.netAdds),
-              firstOrders: s.days.map((d) => d.firstOrders),
-              labels: {
-                adds: t('liveCodes.figure.adds'),
-                netAdds: t('liveCodes.figure.netAdds'),
-                firstOrders: t('liveCodes.figure.firstOrders'),
+          <DailyChart
+            testId="live-code-chart"
+            days={s.days.map((d) => d.date.slice(5))}
+            series={[
+              { name: t('liveCodes.figure.adds'), type: 'bar', data: s.days.map((d) => d.adds), color: '#91caff' },
+              {
+                name: t('liveCodes.figure.netAdds'),
+                type: 'line',
+                data: s.days.map((d) => d.netAdds),
+                color: '#1677ff',
               },
-            }}
+              {
+                name: t('liveCodes.figure.firstOrders'),
+                type: 'line',
+                data: s.days.map((d) => d.firstOrders),
+                color: '#fa8c16',
+              },
+            ]}
           />
         </Card>
         <Card title={t('liveCodes.perStaff')}>

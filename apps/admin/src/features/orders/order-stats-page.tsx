@@ -7,10 +7,10 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/auth';
 import '../../app/time';
 import { PageHeader } from '../../app/page-header';
+import { DailyChart, type DailySeries } from '../../app/daily-chart';
 import { LoadError } from '../../app/pages';
 import { fenToYuanText, formatFen } from '../catalog/money';
 import { useOrderStats } from './orders-api';
-import { StatsChart } from './stats-chart';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -33,15 +33,20 @@ export function OrderStatsPage() {
     const gmv = days.reduce((s, d) => s + d.gmv, 0);
     return { orders, gmv, aov: orders ? Math.round(gmv / orders) : 0 };
   }, [days]);
-  const series = useMemo(
-    () => ({
-      days: days.map((d) => d.day.slice(5)),
-      orders: days.map((d) => d.orders),
-      gmvYuan: days.map((d) => Number(fenToYuanText(d.gmv))),
-      labels: { orders: t('orders.stats.orders'), gmv: t('orders.stats.gmv') },
-    }),
+  const series = useMemo<DailySeries[]>(
+    () => [
+      { name: t('orders.stats.orders'), type: 'bar', data: days.map((d) => d.orders), color: '#91caff' },
+      {
+        name: t('orders.stats.gmv'),
+        type: 'line',
+        data: days.map((d) => Number(fenToYuanText(d.gmv))),
+        color: '#1677ff',
+        right: true,
+      },
+    ],
     [days, t],
   );
+  const chartDays = useMemo(() => days.map((d) => d.day.slice(5)), [days]);
 
   return (
     <div>
@@ -88,7 +93,7 @@ export function OrderStatsPage() {
             <Alert type="info" showIcon title={t('orders.stats.empty')} style={{ marginBottom: 16 }} />
           )}
           <Card size="small" style={{ marginBottom: 16 }}>
-            <StatsChart data={series} />
+            <DailyChart days={chartDays} series={series} rightAxisFormat="¥{value}" testId="stats-chart" />
           </Card>
           <Table
             rowKey="day"
