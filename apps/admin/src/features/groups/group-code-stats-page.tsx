@@ -8,7 +8,7 @@ import { PageHeader } from '../../app/page-header';
 import { LoadError } from '../../app/pages';
 import { GroupCodeGroups, GroupCodeQr } from './group-code-parts';
 import { useGroupCode, useGroupCodeStats } from './groups-api';
-import { JoinsChart } from './joins-chart';
+import { DailyChart } from '../../app/daily-chart';
 
 type GroupRow = GroupCodeStats['groups'][number];
 
@@ -72,13 +72,18 @@ export function GroupCodeStatsPage() {
           </Space>
         </Card>
         <Card title={t('groupCodes.perDay')}>
-          <JoinsChart
-            data={{
-              days: s.days.map((d) => d.date.slice(5)),
-              groups: s.groups.map((g) => ({ name: g.name, joins: g.joinsByDay })),
-              leaves: s.days.map((d) => d.leaves),
-              leavesLabel: t('groupCodes.figure.leaves'),
-            }}
+          <DailyChart
+            testId="group-code-chart"
+            days={s.days.map((d) => d.date.slice(5))}
+            series={[
+              ...s.groups.map((g) => ({ name: g.name, type: 'bar' as const, stack: 'joins', data: g.joinsByDay })),
+              {
+                name: t('groupCodes.figure.leaves'),
+                type: 'line' as const,
+                data: s.days.map((d) => d.leaves),
+                color: '#fa541c',
+              },
+            ]}
           />
         </Card>
         <Card title={t('groupCodes.perGroup')}>
