@@ -4,9 +4,10 @@
  * A live code with two members, a tag and a welcome message is created through the admin API; then
  * customers "scan" it in the sandbox, which sends the encrypted add_external_contact callback with a
  * WelcomeCode to /webhooks/wecom/<tenant> exactly as WeCom would:
- * (a) 200 adds/s, open loop for 15 s (a new scan every 5 ms whatever the answers): the callback's
- *     acknowledgement latency and the welcome latency (the scan sent → the welcome message received
- *     by the sandbox), p50/p99; the issue's target is a welcome within 2 s p99 at 200 adds/s;
+ * (a) open loop for 15 s (a new scan every 1000/rate ms whatever the answers), at 40 adds/s (about what
+ *     this machine sustains) and at 200 adds/s (the issue's target: a welcome within 2 s p99): the
+ *     callback's acknowledgement latency and the welcome latency (the scan sent → the welcome message
+ *     received by the sandbox), p50/p99; a scan the server did not answer counts as failed;
  * (b) the most adds/s: 32 scanners back to back for 10 s;
  * (c) callbacks on the job path: the customers of (a) delete their member (del_follow_user, stored,
  *     acknowledged, then processed by the job): callbacks/s acknowledged and the time until all are
@@ -56,10 +57,15 @@ async function liveCode(admin: Session): Promise<string> {
 
 type Sent = { at: number; acked: number; ok: boolean; externalUserid: string };
 
+/** One scan; a scan the server did not answer (refused, timed out) counts as not ok. */
 async function scan(url: string, configId: string, i: number): Promise<Sent> {
   const at = Date.now();
-  const r = await post<Scan>(url, `${SANDBOX}/simulate/scan`, { configId, name: `压测客户${i}` });
-  return { at, acked: Date.now() - at, ok: r.delivery?.httpStatus === 200, externalUserid: r.externalUserid };
+  try {
+    const r = await post<Scan>(url, `${SANDBOX}/simulate/scan`, { configId, name: `压测客户${i}` });
+    return { at, acked: Date.now() - at, ok: r.delivery?.httpStatus === 200, externalUserid: r.externalUserid };
+  } catch {
+    return { at, acked: Date.now() - at, ok: false, externalUserid: '' };
+  }
 }
 
 async function welcomesSince(url: string, since: number): Promise<Map<string, number>> {
@@ -134,7 +140,7 @@ async function closedLoop(url: string, configId: string, n: number, seconds: num
 async function deletions(url: string, sent: Sent[], members: Map<string, string>): Promise<Row> {
   const t0 = Date.now();
   const acks: number[] = [];
-  const queue = [...sent];
+  const queue = sent.filter((s) => s.ok);
   await Promise.all(
     Array.from({ length: 32 }, async () => {
       for (let s = queue.pop(); s; s = queue.pop()) {
@@ -193,10 +199,11 @@ export async function run() {
     await admin.call('POST', '/api/admin/auth/login', { email: 'owner@demo.siyu.dev', password: 'siyu-demo' });
     const configId = await liveCode(admin);
     for (let i = 0; i < 20; i++) await scan(server.url, configId, -1 - i); // warm up
+    const b = await closedLoop(server.url, configId, 32, 10);
+    const sustained = await openLoop(server.url, configId, 40, 15);
     const a = await openLoop(server.url, configId, 200, 15);
-    rows.push(...a.rows);
-    notes.push(`Server RSS after (a): ${rssMb(server.pid)} MB.`);
-    rows.push(await closedLoop(server.url, configId, 32, 10));
+    rows.push(...sustained.rows, ...a.rows, b);
+    notes.push(`Server RSS after (a) and (b): ${rssMb(server.pid)} MB.`);
     const state = (await (await fetch(`${server.url}${SANDBOX}/state`)).json()) as {
       customers: { externalUserid: string; follow: { userid: string }[] }[];
     };

@@ -38,11 +38,10 @@ export async function candidatesOf(ctx: Ctx, code: LiveCodeRow, now: Date, tz: s
     ...deptStaff.map((staffId) => ({ staffId, weight: 1, dailyCap: code.departmentDailyCap })),
   ];
   const ids = all.map((m) => m.staffId);
-  const [people, wecom, adds] = await Promise.all([
-    staffSummaries(ctx, ids),
-    wecomUserIdsForStaff(ctx, ids),
-    addsSinceByStaff(ctx.db, ctx.tenantId, code.id, todayStart(now, tz)),
-  ]);
+  // one after another: this runs inside the code's transaction, on one connection
+  const people = await staffSummaries(ctx, ids);
+  const wecom = await wecomUserIdsForStaff(ctx, ids);
+  const adds = await addsSinceByStaff(ctx.db, ctx.tenantId, code.id, todayStart(now, tz));
   return all.flatMap((m) => {
     const userid = wecom.get(m.staffId);
     if (!userid || people.get(m.staffId)?.status !== 'active') return [];

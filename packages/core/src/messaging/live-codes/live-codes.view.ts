@@ -11,12 +11,11 @@ export async function liveCodeViews(ctx: Ctx, rows: LiveCodeRow[]): Promise<Live
   const since = todayStart(ctx.clock.now(), await tenantZone(ctx));
   const members = await membersOf(ctx.db, ctx.tenantId, ids);
   const staffIds = members.map((m) => m.staffId);
-  const [names, wecom, totals, today] = await Promise.all([
-    staffSummaries(ctx, staffIds),
-    wecomUserIdsForStaff(ctx, staffIds),
-    totalsOf(ctx.db, ctx.tenantId, ids, since),
-    addsSinceByCodeStaff(ctx.db, ctx.tenantId, ids, since),
-  ]);
+  // one after another: inside a transaction the queries share one connection (pg refuses overlap in v9)
+  const names = await staffSummaries(ctx, staffIds);
+  const wecom = await wecomUserIdsForStaff(ctx, staffIds);
+  const totals = await totalsOf(ctx.db, ctx.tenantId, ids, since);
+  const today = await addsSinceByCodeStaff(ctx.db, ctx.tenantId, ids, since);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
