@@ -161,13 +161,14 @@ export async function handoverCustomers(ctx: Ctx, input: { fromStaffId: string; 
   return transferCustomers(ctx, { customerIds: ids, toStaffId: input.toStaffId, reason: input.reason }, 'handover');
 }
 
+/** A follow relation from WeCom; a fact left undefined keeps what is stored (an add event carries no remark). */
 export type WecomOwnerIn = {
   staffId: string;
-  remark: string | null;
-  description: string | null;
+  remark?: string | null;
+  description?: string | null;
   /** WeCom's add_way as `wecom:<n>` (e.g. wecom:1 scanned a QR code). */
-  addWay: string | null;
-  state: string | null;
+  addWay?: string | null;
+  state?: string | null;
   /** follow_user.createtime. */
   addedAt: Date;
 };
@@ -183,7 +184,10 @@ export async function syncWecomOwner(
   o: WecomOwnerIn,
 ): Promise<'added' | 'updated' | 'unchanged'> {
   const owners = await ownersOf(ctx.db, ctx.tenantId, customerId);
-  const facts = { remark: o.remark, description: o.description, addWay: o.addWay, state: o.state };
+  const given = { remark: o.remark, description: o.description, addWay: o.addWay, state: o.state };
+  const facts = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as {
+    [K in keyof typeof given]?: string | null;
+  };
   const cur = owners.find((x) => x.staffId === o.staffId);
   if (cur) {
     const same = (Object.keys(facts) as (keyof typeof facts)[]).every((k) => (cur[k] ?? null) === facts[k]);

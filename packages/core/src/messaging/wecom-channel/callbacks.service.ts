@@ -10,8 +10,7 @@ import { type SignedQuery, verifyUrl, WecomCryptoError } from '../wecom/crypto';
 import { callbackIdentity, parseWecomEvent } from '../wecom/events';
 import { insertDelivery } from './deliveries.repo';
 import { processWecomDelivery } from './process.service';
-import { findWecomSettings } from './settings.repo';
-import { openSettings } from './settings.model';
+import { tenantWecomSettings } from './settings.service';
 
 export const WECOM_DELIVERY_JOB = 'messaging.wecom-delivery';
 
@@ -26,9 +25,8 @@ function cryptoFailure(e: unknown): never {
 }
 
 async function keysOf(ctx: Ctx) {
-  const row = await findWecomSettings(ctx.db, ctx.tenantId);
-  if (!row) throw notConfigured();
-  const s = openSettings(row);
+  const s = await tenantWecomSettings(ctx);
+  if (!s) throw notConfigured();
   return { token: s.token, encodingAesKey: s.encodingAesKey, receiveId: s.corpId };
 }
 

@@ -6,7 +6,7 @@
  * owner). Emits `messaging.contact.added` and `messaging.contact.lost`.
  */
 import { notifyStaff } from '../../access';
-import { addOwner, findCustomerByIdentity, getCustomer, removeOwner, resolveCustomer } from '../../customers';
+import { findCustomerByIdentity, getCustomer, removeOwner, resolveCustomer, syncWecomOwner } from '../../customers';
 import { AppError, type Ctx } from '../../platform';
 import { type AfterCommit, liveCodeContactLost, liveCodeForState, recordLiveCodeAdd } from '../live-codes';
 import type { ExternalContact } from '../wecom/contacts.endpoints';
@@ -53,7 +53,9 @@ export async function contactAdded(ctx: Ctx, e: ContactEvent, contact: ExternalC
   const code = await liveCodeForState(ctx, e.state);
   const { customerId, created } = await customerOf(ctx, e, contact, code);
   const staff = await staffForWecomUser(ctx, e.userId);
-  if (staff) await addOwner(ctx, customerId, { staffId: staff.id, primary: false });
+  // the member follows the customer (primary when nobody does), with the add's state; remarks stay
+  if (staff)
+    await syncWecomOwner(ctx, customerId, { staffId: staff.id, state: e.state ?? undefined, addedAt: ctx.clock.now() });
   if (code) {
     const welcome = await recordLiveCodeAdd(ctx, code.id, {
       customerId,

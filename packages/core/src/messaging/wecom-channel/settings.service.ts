@@ -4,7 +4,17 @@
  * (demo only) the demo tenant pointed at the sandbox.
  */
 import type { WecomConnectionResult, WecomSettings, WecomSettingsInput } from '@siyu/contracts';
-import { actorId, AppError, type Ctx, inTransaction, invalid, processMode, secrets } from '../../platform';
+import {
+  actorId,
+  AppError,
+  type Ctx,
+  cached,
+  inTransaction,
+  invalid,
+  invalidate,
+  processMode,
+  secrets,
+} from '../../platform';
 import { createWecomClient } from '../wecom/client';
 import { testWecomConnection } from '../wecom/connection';
 import { generateCallbackSecrets } from '../wecom/crypto';
@@ -37,6 +47,7 @@ export async function updateWecomSettings(ctx: Ctx, input: WecomSettingsInput, o
       throw invalid('secret', row ? 'is required when the corp id changes' : 'is required the first time');
     // The demo's sandbox row keeps pointing at the sandbox while it stays on the sandbox corp.
     const keepSandbox = Boolean(row?.sandbox && sameCorp);
+    await invalidate(tx, [SETTINGS]);
     await saveWecomSettings(tx.db, {
       tenantId: tx.tenantId,
       corpId: input.corpId,
@@ -67,10 +78,19 @@ export async function updateWecomSettings(ctx: Ctx, input: WecomSettingsInput, o
   return wecomSettingsView(ctx, opts.publicUrl);
 }
 
-/** The stored settings opened, or null when the tenant has none. */
+/** Read cache tag of a tenant's WeCom settings (platform/read-cache: dropped in every process on save). */
+const SETTINGS = 'wecom-settings';
+
+/**
+ * The stored settings opened, or null when the tenant has none. Read on every callback and WeCom call,
+ * so kept in the read cache (outside transactions) and invalidated by both ways of saving them.
+ */
 export async function tenantWecomSettings(ctx: Ctx) {
-  const row = await findWecomSettings(ctx.db, ctx.tenantId);
-  return row ? openSettings(row) : null;
+  const { settings } = await cached(ctx, 'wecom:settings', [SETTINGS], async () => {
+    const row = await findWecomSettings(ctx.db, ctx.tenantId);
+    return { settings: row ? openSettings(row) : null };
+  });
+  return settings;
 }
 
 /** A client of the tenant's corp (WeCom, or the sandbox for the demo's sandbox row). */
@@ -109,6 +129,7 @@ export type SandboxWecomSettings = {
 export async function saveSandboxWecomSettings(ctx: Ctx, s: SandboxWecomSettings) {
   if (processMode() !== 'demo') throw new Error('sandbox WeCom settings exist in demo mode only');
   await inTransaction(ctx, async (tx) => {
+    await invalidate(tx, [SETTINGS]);
     await saveWecomSettings(tx.db, {
       tenantId: tx.tenantId,
       corpId: s.corpId,
