@@ -61,7 +61,8 @@ async function addUnit(agent: Agent, name: string, parentId: string | null = nul
 }
 
 /** What the built-in sales role holds besides org.read: whoever grants it must hold these too. */
-const SALES_CUSTOMER_PERMS = ['customers.read', 'customers.write', 'customers.pii', 'tags.read'];
+// what the built-in sales role holds besides org.read
+const SALES_CUSTOMER_PERMS = ['customers.read', 'customers.write', 'customers.pii', 'tags.read', 'channels.read'];
 
 async function addRole(agent: Agent, permissions: string[], dataScope: string): Promise<string> {
   const res = await agent.post('/api/admin/roles', {
