@@ -1,7 +1,8 @@
 /**
- * What happens when a contact event carries a live code's `state`: inside the delivery's transaction
- * the add is recorded and the code's tags put on the customer; after the commit the welcome message
- * goes out at once (20 s window), and a job sets the remark and description and moves the rotation on.
+ * What happens when a contact event carries a live code's `state`: the welcome message has gone out
+ * already (welcome.service.ts, before this work: 20 s window); inside the delivery's transaction the
+ * add is recorded and the code's tags put on the customer, and a job sets the remark and description
+ * and moves the rotation on.
  * Losses close the add (net adds); paid orders of the code's customers count as first orders and GMV.
  */
 import { staffSummaries } from '../../access';
@@ -22,7 +23,6 @@ import {
   updateAdd,
 } from './live-codes.repo';
 import { cut, renderTemplate, type TemplateValues } from './templates';
-import { sendLiveCodeWelcome, type WelcomeJob, welcomeOf } from './welcome.service';
 
 export const LIVE_CODE_AFTER_ADD_JOB = 'messaging.live-code-after-add';
 
@@ -50,20 +50,14 @@ export type LiveCodeAdd = {
   wecomUserId: string;
   externalUserId: string;
   nickname: string | null;
-  welcomeCode: string | null;
 };
 
-/** After the commit: the welcome (if the event carried a code), answered as words for the log. */
-export type AfterCommit = (ctx: Ctx) => Promise<string>;
-
-/**
- * In the add's transaction. Returns what must run right after the commit (the welcome), or null.
- */
-export async function recordLiveCodeAdd(ctx: Ctx, codeId: string, a: LiveCodeAdd): Promise<AfterCommit | null> {
+/** In the add's transaction: records the add (once per relationship) and tags the customer. */
+export async function recordLiveCodeAdd(ctx: Ctx, codeId: string, a: LiveCodeAdd): Promise<void> {
   const code = await findCode(ctx.db, ctx.tenantId, codeId);
-  if (!code) return null;
+  if (!code) return;
   // add_half_external_contact and then add_external_contact for one relationship count once
-  if (await openAddOf(ctx.db, ctx.tenantId, codeId, a.customerId, a.wecomUserId)) return null;
+  if (await openAddOf(ctx.db, ctx.tenantId, codeId, a.customerId, a.wecomUserId)) return;
   const now = ctx.clock.now();
   const addId = newId('lca', now);
   await insertAdd(ctx.db, {
@@ -86,11 +80,6 @@ export async function recordLiveCodeAdd(ctx: Ctx, codeId: string, a: LiveCodeAdd
     externalUserId: a.externalUserId,
     values,
   });
-  if (!a.welcomeCode) return null;
-  const message = await welcomeOf(ctx, code.welcome);
-  if (!message) return null;
-  const job: WelcomeJob = { welcomeCode: a.welcomeCode, message, groupCodeId: code.groupCodeId, values };
-  return (after) => sendLiveCodeWelcome(after, job);
 }
 
 async function valuesOf(ctx: Ctx, code: LiveCodeRow, a: LiveCodeAdd, at: Date): Promise<TemplateValues> {

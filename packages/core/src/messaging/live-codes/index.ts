@@ -3,7 +3,6 @@ import type { Registry } from '../../platform';
 import { liveCodeJobs, liveCodeSubscribers } from './live-codes.jobs';
 
 export {
-  type AfterCommit,
   LIVE_CODE_AFTER_ADD_JOB,
   liveCodeContactLost,
   liveCodeForState,
@@ -21,6 +20,6 @@ export {
   updateLiveCode,
 } from './live-codes.service';
 export { liveCodeStats, recordLiveCodeScan } from './stats.service';
-export { getDefaultWelcome, setDefaultWelcome } from './welcome.service';
+export { getDefaultWelcome, setDefaultWelcome, welcomeAddEvent } from './welcome.service';
 
 export const liveCodesRegistry: Partial<Registry> = { jobs: liveCodeJobs, subscribers: liveCodeSubscribers };

@@ -219,3 +219,27 @@ export async function openAddOf(db: Db, tenantId: string, codeId: string, custom
     .limit(1);
   return row ?? null;
 }
+
+/** An open add of the code for this WeCom relationship (member + external contact), before the customer is known. */
+export async function openAddOfRelation(
+  db: Db,
+  tenantId: string,
+  codeId: string,
+  externalUserId: string,
+  wecomUserId: string,
+) {
+  const [row] = await db
+    .select({ id: liveCodeAdds.id })
+    .from(liveCodeAdds)
+    .where(
+      and(
+        eq(liveCodeAdds.tenantId, tenantId),
+        eq(liveCodeAdds.codeId, codeId),
+        eq(liveCodeAdds.externalUserId, externalUserId),
+        eq(liveCodeAdds.wecomUserId, wecomUserId),
+        isNull(liveCodeAdds.lostAt),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}

@@ -4,14 +4,16 @@
  * callback's request right after the add is committed, never queued behind other work.
  */
 import type { DefaultWelcome, WelcomeMessage } from '@siyu/contracts';
-import { type Ctx, inTransaction } from '../../platform';
+import { type Ctx, dayIn, inTransaction } from '../../platform';
 import { groupCodeForWelcome } from '../group-codes';
 import { pictureMediaId } from '../wecom-channel/media.service';
 import { tenantWecomClient } from '../wecom-channel/settings.service';
 import type { WecomClient } from '../wecom/client';
 import { WecomError } from '../wecom/errors';
 import { WECOM_LIMITS } from '../wecom/limits';
-import { findSettings, saveSettings } from './live-codes.repo';
+import { staffForWecomUser } from '../wecom-channel/staff-link';
+import { tenantZone } from './apply.service';
+import { findCodeByState, findSettings, openAddOfRelation, saveSettings } from './live-codes.repo';
 import type { StoredAttachment, StoredWelcome } from './live-codes.types';
 import { coverUrls, type TemplateValues, welcomePayload } from './templates';
 
@@ -75,6 +77,32 @@ async function coversOf(ctx: Ctx, client: WecomClient, attachments: StoredAttach
     }
   }
   return covers;
+}
+
+export type AddEvent = { state?: string; welcomeCode?: string; userId: string; externalUserId: string };
+
+/**
+ * The welcome of an add event whose `state` is a live code, sent first — before the customer, owner
+ * and tags are written — with reads only and outside any transaction, so the 20 s window is never
+ * spent waiting behind that work. A relationship already welcomed through the code (add_half then
+ * add_external) is not welcomed again. Null when the event asks for no welcome.
+ */
+export async function welcomeAddEvent(ctx: Ctx, e: AddEvent, nickname: string | null): Promise<string | null> {
+  if (!e.welcomeCode || !e.state) return null;
+  const code = await findCodeByState(ctx.db, ctx.tenantId, e.state);
+  if (!code) return null;
+  if (await openAddOfRelation(ctx.db, ctx.tenantId, code.id, e.externalUserId, e.userId))
+    return 'welcome not sent: the relationship was welcomed through this code already';
+  const message = await welcomeOf(ctx, code.welcome);
+  if (!message) return null;
+  const staff = await staffForWecomUser(ctx, e.userId);
+  const values = {
+    nickname: nickname ?? '',
+    channel: code.name,
+    staff: staff?.name ?? e.userId,
+    date: dayIn(ctx.clock.now(), await tenantZone(ctx)),
+  };
+  return sendLiveCodeWelcome(ctx, { welcomeCode: e.welcomeCode, message, groupCodeId: code.groupCodeId, values });
 }
 
 /** Sends once; 41051 (already sent) is final, 41096 (another app is sending) is retried once. */

@@ -8,7 +8,7 @@
 import { notifyStaff } from '../../access';
 import { findCustomerByIdentity, getCustomer, removeOwner, resolveCustomer, syncWecomOwner } from '../../customers';
 import { AppError, type Ctx } from '../../platform';
-import { type AfterCommit, liveCodeContactLost, liveCodeForState, recordLiveCodeAdd } from '../live-codes';
+import { liveCodeContactLost, liveCodeForState, recordLiveCodeAdd } from '../live-codes';
 import type { ExternalContact } from '../wecom/contacts.endpoints';
 import type { WecomEvent } from '../wecom/events';
 import { staffForWecomUser } from './staff-link';
@@ -48,8 +48,7 @@ async function customerOf(
   });
 }
 
-/** `after` collects what must run once the transaction has committed (a live code's welcome). */
-export async function contactAdded(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null, after?: AfterCommit[]) {
+export async function contactAdded(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null) {
   const code = await liveCodeForState(ctx, e.state);
   const { customerId, created } = await customerOf(ctx, e, contact, code);
   const staff = await staffForWecomUser(ctx, e.userId);
@@ -57,15 +56,13 @@ export async function contactAdded(ctx: Ctx, e: ContactEvent, contact: ExternalC
   if (staff)
     await syncWecomOwner(ctx, customerId, { staffId: staff.id, state: e.state ?? undefined, addedAt: ctx.clock.now() });
   if (code) {
-    const welcome = await recordLiveCodeAdd(ctx, code.id, {
+    await recordLiveCodeAdd(ctx, code.id, {
       customerId,
       staffId: staff?.id ?? null,
       wecomUserId: e.userId,
       externalUserId: e.externalUserId,
       nickname: contact?.name ?? null,
-      welcomeCode: e.welcomeCode ?? null,
     });
-    if (welcome) after?.push(welcome);
   }
   await ctx.emit('messaging.contact.added', {
     customerId,

@@ -1,6 +1,7 @@
 /**
  * Processing one stored delivery: what WeCom's callback does not carry (the contact's name, avatar)
- * is fetched first, outside the transaction and best effort; then, under the delivery's row lock,
+ * is fetched first, outside the transaction and best effort; an add through a live code gets its
+ * welcome message next, before anything is written (welcome_code: 20 s); then, under the delivery's row lock,
  * the event is applied through the owning domains and the row marked processed with what was done.
  * A failure rolls the work back and marks the row failed with the error (the job retries it). Runs
  * twice at most for one delivery (the welcome path in the request, the job): the lock and the status
@@ -11,7 +12,7 @@ import { applyGroupChatEvent, fetchChatSnapshot } from '../group-codes/chat-even
 import type { ExternalContact } from '../wecom/contacts.endpoints';
 import type { GroupChat } from '../wecom/groups.endpoints';
 import { applyWecomTagEvent } from '../wecom-sync/tag-sync.service';
-import type { AfterCommit } from '../live-codes';
+import { welcomeAddEvent } from '../live-codes';
 import { parseWecomEvent, type WecomEvent } from '../wecom/events';
 import { type ContactEvent, contactAdded, contactEdited, contactEnded } from './contacts.service';
 import { findDelivery, finishDelivery } from './deliveries.repo';
@@ -32,18 +33,13 @@ async function contactDetails(ctx: Ctx, e: WecomEvent): Promise<ExternalContact 
   }
 }
 
-async function applyContact(
-  ctx: Ctx,
-  e: ContactEvent,
-  contact: ExternalContact | null,
-  after: AfterCommit[],
-): Promise<string> {
+async function applyContact(ctx: Ctx, e: ContactEvent, contact: ExternalContact | null): Promise<string> {
   // Without both ids there is nobody to resolve: refuse rather than make a customer with no identity.
   if (!e.externalUserId || !e.userId) throw new Error(`${e.changeType} without ExternalUserID or UserID`);
   switch (e.changeType) {
     case 'add_external_contact':
     case 'add_half_external_contact':
-      return contactAdded(ctx, e, contact, after);
+      return contactAdded(ctx, e, contact);
     case 'edit_external_contact':
       return contactEdited(ctx, e, contact);
     case 'del_follow_user':
@@ -60,13 +56,22 @@ async function applyEvent(
   ctx: Ctx,
   e: WecomEvent,
   contact: ExternalContact | null,
-  after: AfterCommit[],
   chat: GroupChat | null = null,
 ): Promise<string> {
-  if (e.kind === 'contact') return applyContact(ctx, e, contact, after);
+  if (e.kind === 'contact') return applyContact(ctx, e, contact);
   if (e.kind === 'tag') return applyWecomTagEvent(ctx, e);
   if (e.kind === 'chat') return applyGroupChatEvent(ctx, e, chat);
   return `not handled: ${e.event}${e.changeType ? `/${e.changeType}` : ''}`;
+}
+
+/** An add's live-code welcome, before anything is written (WeCom takes it within 20 s of the event). */
+async function welcomeFirst(ctx: Ctx, e: WecomEvent, contact: ExternalContact | null): Promise<string | null> {
+  if (e.kind !== 'contact' || !e.welcomeCode || !e.userId || !e.externalUserId) return null;
+  if (e.changeType !== 'add_external_contact' && e.changeType !== 'add_half_external_contact') return null;
+  return welcomeAddEvent(ctx, e, contact?.name ?? null).catch((err) => {
+    ctx.log.warn({ err }, 'live code welcome not sent');
+    return `welcome failed: ${err instanceof Error ? err.message : String(err)}`;
+  });
 }
 
 export async function processWecomDelivery(ctx: Ctx, deliveryId: string): Promise<ProcessResult> {
@@ -76,21 +81,16 @@ export async function processWecomDelivery(ctx: Ctx, deliveryId: string): Promis
   const event = parseWecomEvent(first.fields);
   const contact = await contactDetails(ctx, event);
   const chat = await fetchChatSnapshot(ctx, event);
-  // what runs right after the commit, in this request (a live code's welcome: 20 s window)
-  const after: AfterCommit[] = [];
+  const welcomed = await welcomeFirst(ctx, event, contact);
   try {
-    const r = await inTransaction(ctx, async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       const row = await findDelivery(tx.db, tx.tenantId, deliveryId, { lock: true });
       if (!row || row.status === 'processed') return { status: 'processed' as const, outcome: row?.outcome ?? null };
-      const outcome = await applyEvent(tx, event, contact, after, chat);
+      const applied = await applyEvent(tx, event, contact, chat);
+      const outcome = welcomed ? `${applied}; ${welcomed}` : applied;
       await finishDelivery(tx.db, tx.tenantId, deliveryId, { status: 'processed', outcome, at: tx.clock.now() });
       return { status: 'processed' as const, outcome };
     });
-    for (const f of after) {
-      const done = await f(ctx).catch((err) => `failed: ${err instanceof Error ? err.message : String(err)}`);
-      ctx.log.info({ deliveryId, done }, 'WeCom delivery: after commit');
-    }
-    return r;
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     ctx.log.warn({ err, deliveryId }, 'WeCom delivery failed');
