@@ -6,6 +6,7 @@
  */
 import { AppError, type Ctx, inTransaction, newId } from '../../platform';
 import { decryptCallback } from '../wecom/callback';
+import { WECOM_LIMITS } from '../wecom/limits';
 import { type SignedQuery, verifyUrl, WecomCryptoError } from '../wecom/crypto';
 import { callbackIdentity, parseWecomEvent } from '../wecom/events';
 import { insertDelivery } from './deliveries.repo';
@@ -59,6 +60,7 @@ export async function receiveWecomCallback(ctx: Ctx, q: SignedQuery, body: Buffe
   const event = parseWecomEvent(fields);
   const identity = callbackIdentity(fields);
   const now = ctx.clock.now();
+  const welcome = event.kind === 'contact' && Boolean(event.welcomeCode);
   const stored = await inTransaction(ctx, async (tx) => {
     const row = await insertDelivery(tx.db, {
       tenantId: tx.tenantId,
@@ -72,11 +74,12 @@ export async function receiveWecomCallback(ctx: Ctx, q: SignedQuery, body: Buffe
       status: 'received',
       receivedAt: now,
     });
-    if (row) await tx.enqueue(WECOM_DELIVERY_JOB, { tenantId: tx.tenantId, deliveryId: row.id });
+    // the welcome path is processed below, in this request; its job is only the safety net (a crash)
+    const later = welcome ? { startAfter: new Date(now.getTime() + WECOM_LIMITS.callback.safetyNetDelayMs) } : {};
+    if (row) await tx.enqueue(WECOM_DELIVERY_JOB, { tenantId: tx.tenantId, deliveryId: row.id }, later);
     return row;
   });
   if (!stored) return { deliveryId: '', duplicate: true };
-  const welcome = event.kind === 'contact' && Boolean(event.welcomeCode);
   if (!welcome) return { deliveryId: stored.id, duplicate: false };
   const r = await processWecomDelivery(ctx, stored.id);
   return { deliveryId: stored.id, duplicate: false, immediate: r };

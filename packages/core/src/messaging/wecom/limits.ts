@@ -29,6 +29,11 @@ export const WECOM_LIMITS = {
     deliveryAnswerMs: 5 * SECOND,
     /** Up to 3 retries of an unanswered delivery (docs 96466, 90968). */
     deliveryRetries: 3,
+    /**
+     * Our policy: a delivery processed in its request (the welcome path) is also queued, to run this
+     * much later, only in case the request died; by then it is processed and the job does nothing.
+     */
+    safetyNetDelayMs: 30 * SECOND,
   },
   contactWay: {
     /** state ≤ 30 characters, echoed in the add event and follow_user.state (add_contact_way). */
