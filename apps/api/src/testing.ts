@@ -75,3 +75,23 @@ export async function loginAs(app: FastifyInstance, email: string, password: str
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   return agent;
 }
+
+/**
+ * Drains the tenant's outbox and due jobs until `done()` holds (at most `timeoutMs`). On PostgreSQL the
+ * test files share one job queue, so another file's drain may take this file's job and finish it a
+ * moment later: wait for the state the job makes, not for one drain.
+ */
+export async function drainUntil(
+  rt: { drain(o: { tenantId: string }): Promise<void> },
+  tenantId: string,
+  done: () => Promise<boolean>,
+  timeoutMs = 15_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await rt.drain({ tenantId });
+    if (await done()) return;
+    if (Date.now() > deadline) throw new Error(`not done after draining for ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -11,7 +11,7 @@ import { rowsOf } from '@siyu/core/platform';
 import { TEST_PASSWORD } from '@siyu/core/testing';
 import { sql } from 'drizzle-orm';
 import { type DemoWecom, demoWecomOf, WECOM_SANDBOX_PATH } from '../demo/wecom-sandbox';
-import { ownerOfNewTenant, testApp } from '../testing';
+import { drainUntil, ownerOfNewTenant, testApp } from '../testing';
 import { ok } from './tags.fixtures';
 
 export const OWNER = 'wangyutong';
@@ -72,10 +72,13 @@ export async function customer(o: Tenant, name: string) {
 /** A group the owner creates in the client; answers its registry row. */
 export async function newGroup(o: Tenant, name: string) {
   const { chatId } = await o.sim.createGroup(o.demo.corpId, OWNER, name);
-  await drain(o);
-  const list = ok(await o.agent.get(`/api/admin/groups?q=${encodeURIComponent(name)}`));
-  const g = list.items.find((x: { chatId: string }) => x.chatId === chatId);
-  assert.ok(g, `group ${name} in the registry: ${JSON.stringify(list)}`);
+  const find = async () =>
+    ok(await o.agent.get(`/api/admin/groups?q=${encodeURIComponent(name)}`)).items.find(
+      (x: { chatId: string }) => x.chatId === chatId,
+    );
+  await drainUntil(o.rt, o.tenant.tenantId, async () => Boolean(await find()));
+  const g = await find();
+  assert.ok(g, `group ${name} in the registry`);
   return g as { id: string; chatId: string; name: string };
 }
 
