@@ -107,7 +107,7 @@ async function openLoop(url: string, configId: string, rate: number, seconds: nu
       {
         name: `(a) welcome latency at ${rate}/s (scan → welcome received)`,
         throughput: `${sent.length - missing} welcomes`,
-        p50: ms(pct(lat, 0.5)),
+        p50: Number.isFinite(pct(lat, 0.5)) ? ms(pct(lat, 0.5)) : 'missing',
         p99: Number.isFinite(pct(lat, 0.99)) ? ms(pct(lat, 0.99)) : 'missing',
         note: `${missing} adds got no welcome; target p99 ≤ 2,000 ms`,
       },
