@@ -22,7 +22,7 @@ describe('customers in the admin console', () => {
     assert.equal(created.status(), 201, await created.text());
     const customer = await created.json();
 
-    await page.getByRole('menuitem', { name: '客户' }).click();
+    await page.getByRole('menuitem', { name: /客户$/ }).click();
     await page.getByLabel('搜索客户').fill('oyjw');
     await page.getByLabel('搜索客户').press('Enter');
     await page.getByRole('link', { name: '欧阳靖雯' }).click();

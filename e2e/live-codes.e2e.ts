@@ -97,7 +97,7 @@ describe('channel live codes in the browser', () => {
       return items.some((c) => c.tags.some((t) => t.name === tagName));
     };
     for (let i = 0; i < 20 && !(await tagged()); i++) await admin.waitForTimeout(500);
-    await admin.getByRole('menuitem', { name: '客户' }).click();
+    await admin.getByRole('menuitem', { name: /客户$/ }).click();
     await admin.getByLabel('搜索客户').fill(nickname);
     await admin.getByLabel('搜索客户').press('Enter');
     const customer = admin.getByRole('row', { name: new RegExp(nickname) });
@@ -118,7 +118,7 @@ describe('channel live codes in the browser', () => {
       .click();
     await admin.waitForURL(new RegExp(`/admin/live-codes/${code.id}/stats$`));
     await admin.getByTestId('live-code-chart').waitFor();
-    const staffRow = admin.getByRole('row', { name: /王雨桐/ });
+    const staffRow = admin.getByRole('row', { name: /^王雨桐 \d/ });
     assert.match((await staffRow.innerText()).replace(/\s+/g, ' '), /王雨桐 1 0 1 0/);
     await admin.screenshot({ path: path.join(shots, 'admin-live-code-stats.png'), fullPage: true });
 
