@@ -1,11 +1,11 @@
 import { BarChartOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { GroupCode } from '@siyu/contracts';
-import { App, Button, Empty, Input, Popconfirm, Result, Space, Table, Typography } from 'antd';
+import { Button, Empty, Input, Result, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
-import { useShowError } from '../../app/errors';
+import { ConfirmDelete } from '../../app/confirm-delete';
 import { LoadMore } from '../../app/load-more';
 import { PageHeader } from '../../app/page-header';
 import { LoadError } from '../../app/pages';
@@ -19,8 +19,6 @@ export function GroupCodesPage() {
   const { can } = useAuth();
   const canWrite = can('channels.write');
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<GroupCode | 'new' | null>(null);
   const list = useGroupCodes(q);
@@ -127,21 +125,11 @@ export function GroupCodesPage() {
                       </Button>
                     )}
                     {canWrite && (
-                      <Popconfirm
+                      <ConfirmDelete
                         title={t('groupCodes.deleteConfirm', { name: c.name })}
                         description={t('groupCodes.deleteHint')}
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() =>
-                          remove.mutateAsync(c.id).then(
-                            () => void message.success(t('common.deleted')),
-                            (e) => showError(e),
-                          )
-                        }
-                      >
-                        <Button size="small" danger>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>
+                        onDelete={() => remove.mutateAsync(c.id)}
+                      />
                     )}
                   </Space>
                 ),

@@ -1,12 +1,12 @@
 import { BarChartOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { LiveCode } from '@siyu/contracts';
-import { App, Button, Empty, Input, Popconfirm, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Empty, Input, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useOrgUnits } from '../../api/queries';
 import { useAuth } from '../../app/auth';
-import { useShowError } from '../../app/errors';
+import { ConfirmDelete } from '../../app/confirm-delete';
 import { LoadMore } from '../../app/load-more';
 import { PageHeader } from '../../app/page-header';
 import { LoadError } from '../../app/pages';
@@ -56,8 +56,6 @@ export function LiveCodesPage() {
   const { can } = useAuth();
   const canWrite = can('channels.write');
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState('');
   const list = useLiveCodes(q);
@@ -167,21 +165,11 @@ export function LiveCodesPage() {
                       </Button>
                     )}
                     {canWrite && (
-                      <Popconfirm
+                      <ConfirmDelete
                         title={t('liveCodes.deleteConfirm', { name: c.name })}
                         description={t('liveCodes.deleteHint')}
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() =>
-                          remove.mutateAsync(c.id).then(
-                            () => void message.success(t('common.deleted')),
-                            (e) => showError(e),
-                          )
-                        }
-                      >
-                        <Button size="small" danger>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>
+                        onDelete={() => remove.mutateAsync(c.id)}
+                      />
                     )}
                   </Space>
                 ),
