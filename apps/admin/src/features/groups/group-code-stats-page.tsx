@@ -1,10 +1,9 @@
 import type { GroupCodeStats } from '@siyu/contracts';
-import { Button, Card, DatePicker, Descriptions, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Button, Card, Descriptions, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../app/page-header';
+import { DayRangePicker, useDayRange } from '../../app/day-range';
 import { LoadError } from '../../app/pages';
 import { GroupCodeGroups, GroupCodeQr } from './group-code-parts';
 import { useGroupCode, useGroupCodeStats } from './groups-api';
@@ -17,9 +16,9 @@ export function GroupCodeStatsPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const { range, setRange, query } = useDayRange();
   const code = useGroupCode(id);
-  const stats = useGroupCodeStats(id, { from: range?.[0].format('YYYY-MM-DD'), to: range?.[1].format('YYYY-MM-DD') });
+  const stats = useGroupCodeStats(id, query);
   if (code.isError) return <LoadError error={code.error} onRetry={() => void code.refetch()} />;
   if (stats.isError) return <LoadError error={stats.error} onRetry={() => void stats.refetch()} />;
   if (code.isPending || stats.isPending) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -55,11 +54,7 @@ export function GroupCodeStatsPage() {
           </Space>
         </Card>
         <Space wrap>
-          <DatePicker.RangePicker
-            value={range}
-            onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
-            aria-label={t('groupCodes.range')}
-          />
+          <DayRangePicker range={range} setRange={setRange} label={t('groupCodes.range')} />
           <Typography.Text type="secondary">
             {s.from} – {s.to} ({s.timeZone})
           </Typography.Text>

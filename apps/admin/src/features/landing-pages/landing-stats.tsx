@@ -1,8 +1,7 @@
 import type { LandingPage } from '@siyu/contracts';
-import { Alert, Col, DatePicker, Drawer, Empty, Row, Spin, Statistic, Table } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Alert, Col, Drawer, Empty, Row, Spin, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DayRangePicker, useDayRange } from '../../app/day-range';
 import { LoadError } from '../../app/pages';
 import { useLandingStats } from './landing-api';
 import { DailyChart } from '../../app/daily-chart';
@@ -12,9 +11,8 @@ const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` 
 /** Visits, unique visitors, adds and estimated conversions of one page, per day and per code shown. */
 export function LandingStats({ page, onClose }: { page: LandingPage | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
-  const q = range ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {};
-  const stats = useLandingStats(page?.id ?? null, q);
+  const { range, setRange, query } = useDayRange();
+  const stats = useLandingStats(page?.id ?? null, query);
   const s = stats.data;
   return (
     <Drawer
@@ -23,13 +21,7 @@ export function LandingStats({ page, onClose }: { page: LandingPage | null; onCl
       size={760}
       destroyOnHidden
       title={page ? t('landing.stats.title', { name: page.title }) : ''}
-      extra={
-        <DatePicker.RangePicker
-          value={range}
-          onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
-          allowClear
-        />
-      }
+      extra={<DayRangePicker range={range} setRange={setRange} />}
     >
       {stats.isPending && <Spin style={{ display: 'block', margin: '48px auto' }} />}
       {stats.isError && <LoadError error={stats.error} onRetry={() => void stats.refetch()} />}

@@ -1,10 +1,9 @@
 import type { LiveCodeStats } from '@siyu/contracts';
-import { Button, Card, DatePicker, Descriptions, Space, Spin, Statistic, Table, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Button, Card, Descriptions, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../app/page-header';
+import { DayRangePicker, useDayRange } from '../../app/day-range';
 import { LoadError } from '../../app/pages';
 import { DailyChart } from '../../app/daily-chart';
 import { useLiveCode, useLiveCodeStats } from './live-codes-api';
@@ -18,12 +17,9 @@ export function LiveCodeStatsPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const { range, setRange, query } = useDayRange();
   const code = useLiveCode(id);
-  const stats = useLiveCodeStats(id, {
-    from: range?.[0].format('YYYY-MM-DD'),
-    to: range?.[1].format('YYYY-MM-DD'),
-  });
+  const stats = useLiveCodeStats(id, query);
   if (code.isError) return <LoadError error={code.error} onRetry={() => void code.refetch()} />;
   if (stats.isError) return <LoadError error={stats.error} onRetry={() => void stats.refetch()} />;
   if (code.isPending || stats.isPending) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -42,11 +38,7 @@ export function LiveCodeStatsPage() {
       />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Space wrap>
-          <DatePicker.RangePicker
-            value={range}
-            onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
-            aria-label={t('liveCodes.range')}
-          />
+          <DayRangePicker range={range} setRange={setRange} label={t('liveCodes.range')} />
           <Typography.Text type="secondary">
             {s.from} – {s.to} ({s.timeZone})
           </Typography.Text>
