@@ -19,3 +19,4 @@ export * from './audit';
 export * from './time';
 export * from './search-text';
 export * from './secrets';
+export { sharpLib } from './sharp';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { CATALOG_LIMITS } from '@siyu/contracts';
-import { badRequest } from '../../platform';
+import { badRequest, sharpLib } from '../../platform';
 import { fileStore } from '../../platform/data-jobs';
 
 /**
@@ -10,21 +10,6 @@ import { fileStore } from '../../platform/data-jobs';
  */
 export type VariantWidth = (typeof CATALOG_LIMITS.imageVariantWidths)[number];
 export const VARIANT_WIDTHS: readonly VariantWidth[] = CATALOG_LIMITS.imageVariantWidths;
-
-/**
- * sharp, loaded on first use: libvips adds ~25 MB to a process, and most requests never touch an
- * image. No libvips operation cache: each image is resized once, and the cache would only hold memory.
- */
-type Sharp = typeof import('sharp').default;
-let loaded: Promise<Sharp> | null = null;
-export function sharpLib() {
-  loaded ??= import('sharp').then((m) => {
-    const sharp = m.default as Sharp;
-    sharp.cache(false);
-    return sharp;
-  });
-  return loaded;
-}
 
 export const variantKey = (storageKey: string, width: VariantWidth) => `${storageKey}.w${width}.webp`;
 

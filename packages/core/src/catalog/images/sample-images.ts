@@ -1,4 +1,4 @@
-import { sharpLib } from './image-variants';
+import { sharpLib } from '../../platform';
 export type SampleImageFormat = 'png' | 'jpeg' | 'webp' | 'gif';
 
 /**

@@ -5,15 +5,7 @@
  */
 import { QR_LIMITS } from '@siyu/contracts';
 import jsQR from 'jsqr';
-import { AppError } from '../../platform';
-
-type Sharp = typeof import('sharp').default;
-let loaded: Promise<Sharp> | null = null;
-/** sharp, loaded on first use (libvips adds ~25 MB to a process; most requests draw no QR code). */
-export function sharpLib() {
-  loaded ??= import('sharp').then((m) => m.default as Sharp);
-  return loaded;
-}
+import { AppError, sharpLib } from '../../platform';
 
 export type FetchImageOptions = { fetch?: typeof fetch; timeoutMs?: number; maxBytes?: number };
 

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { QR_LIMITS } from '@siyu/contracts';
 import { LRUCache } from 'lru-cache';
 import { pinyin } from 'pinyin-pro';
-import { fetchImage, type FetchImageOptions, sharpLib } from './qr-image';
+import { sharpLib } from '../../platform';
+import { fetchImage, type FetchImageOptions } from './qr-image';
 
 /** Side of the logo PNG: enough for the 1280 px code (20% of it is 256 px). */
 const LOGO_PX = 256;

@@ -7,7 +7,7 @@
 import { QR_LIMITS, QR_SIZES, type QrFormat, type QrSize } from '@siyu/contracts';
 import QRCode from 'qrcode';
 import { invalid } from '../../platform';
-import { sharpLib } from './qr-image';
+import { sharpLib } from '../../platform';
 
 export type QrRenderInput = {
   content: string;

@@ -15,7 +15,7 @@ import {
   qrSvg,
   readQrContent,
 } from './index';
-import { sharpLib } from './qr-image';
+import { sharpLib } from '../../platform';
 
 const SCAN_URL = 'https://siyu.example/sandbox/wecom/scan/contact_way/0123456789abcdef0123456789abcdef';
 const WECOM_LIKE = 'https://u.wechat.com/kF6Q5j3p0gR8xYzAbCdEfGh?s=lc_01kq3m4n5p';
