@@ -57,7 +57,7 @@ export async function recordLiveCodeAdd(ctx: Ctx, codeId: string, a: LiveCodeAdd
   const code = await findCode(ctx.db, ctx.tenantId, codeId);
   if (!code) return;
   // add_half_external_contact and then add_external_contact for one relationship count once
-  if (await openAddOf(ctx.db, ctx.tenantId, codeId, a.customerId, a.wecomUserId)) return;
+  if (await openAddOf(ctx.db, ctx.tenantId, codeId, a.externalUserId, a.wecomUserId)) return;
   const now = ctx.clock.now();
   const addId = newId('lca', now);
   await insertAdd(ctx.db, {

@@ -202,32 +202,8 @@ export async function deleteCodeRows(db: Db, tenantId: string, id: string) {
   await db.delete(liveCodes).where(and(eq(liveCodes.tenantId, tenantId), eq(liveCodes.id, id)));
 }
 
-/** The add of this relationship through this code that has not ended, if any. */
-export async function openAddOf(db: Db, tenantId: string, codeId: string, customerId: string, wecomUserId: string) {
-  const [row] = await db
-    .select({ id: liveCodeAdds.id })
-    .from(liveCodeAdds)
-    .where(
-      and(
-        eq(liveCodeAdds.tenantId, tenantId),
-        eq(liveCodeAdds.customerId, customerId),
-        eq(liveCodeAdds.codeId, codeId),
-        eq(liveCodeAdds.wecomUserId, wecomUserId),
-        isNull(liveCodeAdds.lostAt),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
-}
-
-/** An open add of the code for this WeCom relationship (member + external contact), before the customer is known. */
-export async function openAddOfRelation(
-  db: Db,
-  tenantId: string,
-  codeId: string,
-  externalUserId: string,
-  wecomUserId: string,
-) {
+/** The add of this WeCom relationship (member + external contact) through this code that has not ended, if any. */
+export async function openAddOf(db: Db, tenantId: string, codeId: string, externalUserId: string, wecomUserId: string) {
   const [row] = await db
     .select({ id: liveCodeAdds.id })
     .from(liveCodeAdds)

@@ -13,7 +13,7 @@ import { WecomError } from '../wecom/errors';
 import { WECOM_LIMITS } from '../wecom/limits';
 import { staffForWecomUser } from '../wecom-channel/staff-link';
 import { tenantZone } from './apply.service';
-import { findCodeByState, findSettings, openAddOfRelation, saveSettings } from './live-codes.repo';
+import { findCodeByState, findSettings, openAddOf, saveSettings } from './live-codes.repo';
 import type { StoredAttachment, StoredWelcome } from './live-codes.types';
 import { coverUrls, type TemplateValues, welcomePayload } from './templates';
 
@@ -91,7 +91,7 @@ export async function welcomeAddEvent(ctx: Ctx, e: AddEvent, nickname: string | 
   if (!e.welcomeCode || !e.state) return null;
   const code = await findCodeByState(ctx.db, ctx.tenantId, e.state);
   if (!code) return null;
-  if (await openAddOfRelation(ctx.db, ctx.tenantId, code.id, e.externalUserId, e.userId))
+  if (await openAddOf(ctx.db, ctx.tenantId, code.id, e.externalUserId, e.userId))
     return 'welcome not sent: the relationship was welcomed through this code already';
   const message = await welcomeOf(ctx, code.welcome);
   if (!message) return null;
